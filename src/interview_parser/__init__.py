@@ -1,0 +1,80 @@
+"""interview_parser: published Q/A interviews into clean, typed, versioned records."""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .api import parse_file
+from .errors import (
+    BinaryInputError,
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    InterviewParserError,
+    MarkupError,
+    OutputError,
+    ReadError,
+    SchemaVersionError,
+    UnknownStageError,
+)
+from .jsonl import read_jsonl, write_jsonl
+from .options import ParseOptions
+from .pipeline import STAGE_NAMES, parse
+from .records import (
+    SCHEMA_VERSION,
+    Bucket,
+    Caption,
+    Diagnostic,
+    Draft,
+    Exchange,
+    Participant,
+    Quality,
+    Role,
+    Segment,
+    Source,
+    Span,
+    Transcript,
+    Turn,
+)
+from .serialize import from_dict, to_dict
+
+try:
+    __version__ = version("interview-parser")
+except PackageNotFoundError:  # running from a source tree without installing
+    __version__ = "0.0.0"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "STAGE_NAMES",
+    "BinaryInputError",
+    "Bucket",
+    "Caption",
+    "Diagnostic",
+    "Draft",
+    "EmptyInputError",
+    "Exchange",
+    "InputError",
+    "InputTooLargeError",
+    "InterviewParserError",
+    "MarkupError",
+    "OutputError",
+    "ParseOptions",
+    "Participant",
+    "Quality",
+    "ReadError",
+    "Role",
+    "SchemaVersionError",
+    "Segment",
+    "Source",
+    "Span",
+    "Transcript",
+    "Turn",
+    "UnknownStageError",
+    "__version__",
+    "from_dict",
+    "parse",
+    "parse_file",
+    "read_jsonl",
+    "to_dict",
+    "write_jsonl",
+]

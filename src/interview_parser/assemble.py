@@ -1,0 +1,201 @@
+"""Assemble: the labelled blocks and turns into one frozen ``Transcript``.
+
+Every block lands in exactly one place: a question, draft or answer of an exchange, the
+intro, a caption, or ``removed`` (chrome and unclassified, with the rule that decided).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Block, State, TurnDraft
+from .dates import parse_iso
+from .labels import display_name, speaker_key
+from .records import (
+    Bucket,
+    Caption,
+    Draft,
+    Exchange,
+    Participant,
+    Quality,
+    Role,
+    Segment,
+    Source,
+    Span,
+    Transcript,
+    Turn,
+)
+
+
+def span_of(blocks: list[Block]) -> Span:
+    paths = [b.span.path for b in blocks if b.span.path]
+    return Span(
+        start_line=min(b.span.start_line for b in blocks),
+        end_line=max(b.span.end_line for b in blocks),
+        path=paths[0] if paths else None,
+    )
+
+
+def _paragraph_texts(blocks: list[Block]) -> tuple[str, ...]:
+    out: list[list[str]] = []
+    last = None
+    for b in blocks:
+        piece = b.body if b.label is not None else (b.body or b.text)
+        if b.para != last:
+            out.append([])
+            last = b.para
+        if piece.strip():
+            out[-1].append(piece.strip())
+    return tuple("\n".join(p) for p in out if p)
+
+
+def _turn(draft: TurnDraft, kind: Bucket) -> Turn:
+    for b in draft.blocks:
+        b.mark(kind, b.rule or f"{kind.value}-turn")
+    paragraphs = _paragraph_texts(draft.blocks)
+    return Turn(
+        text="\n\n".join(paragraphs),
+        paragraphs=paragraphs,
+        speaker=_speaker_name(draft.speaker),
+        label=draft.label,
+        time=next((b.time for b in draft.blocks if b.time), None),
+        span=span_of(draft.blocks),
+        drafts=tuple(
+            Draft(text="\n\n".join(_paragraph_texts(d)), span=span_of(d)) for d in draft.drafts
+        ),
+    )
+
+
+def _speaker_name(label: str | None) -> str | None:
+    return label.strip() if label else None
+
+
+def doc_id_for(sha256: str) -> str:
+    """A short stable id: the first 128 bits of the source bytes' sha256."""
+    return sha256[:32]
+
+
+def build(state: State, *, source: Source) -> Transcript:
+    exchanges: list[Exchange] = []
+    turns = state.turns
+    i = 0
+    while i < len(turns):
+        if turns[i].side == "q" and i + 1 < len(turns) and turns[i + 1].side == "a":
+            question = _turn(turns[i], Bucket.QUESTION)
+            answer = _turn(turns[i + 1], Bucket.ANSWER)
+            exchanges.append(Exchange(index=len(exchanges), question=question, answer=answer))
+            i += 2
+            continue
+        for b in turns[i].blocks:
+            if b.kind is None:
+                b.mark(Bucket.UNCLASSIFIED, "orphan-turn")
+        i += 1
+
+    intro: list[Segment] = []
+    captions: list[Caption] = []
+    removed: list[Segment] = []
+    for b in state.blocks:
+        if b.kind is None:
+            b.mark(Bucket.UNCLASSIFIED, "unplaced")
+        if b.kind is Bucket.INTRO:
+            intro.append(Segment(kind=Bucket.INTRO, reason=b.rule, text=b.text, span=b.span))
+        elif b.kind is Bucket.CAPTION:
+            captions.append(Caption(text=b.text, rule=b.rule, span=b.span))
+        elif b.kind in (Bucket.CHROME, Bucket.UNCLASSIFIED):
+            removed.append(Segment(kind=b.kind, reason=b.rule, text=b.text, span=b.span))
+
+    captions = _merge_caption_paragraphs(captions, state)
+    total = sum(len(b.text) for b in state.blocks) or 1
+    in_exchanges = sum(
+        len(b.text) for b in state.blocks if b.kind in (Bucket.QUESTION, Bucket.ANSWER, Bucket.DRAFT)
+    )
+    unclassified = sum(1 for b in state.blocks if b.kind is Bucket.UNCLASSIFIED)
+    share = round(in_exchanges / total, 4)
+    score = 0.0 if not exchanges else round(min(1.0, 0.4 + 0.1 * min(len(exchanges), 4) + share / 5), 4)
+    published = parse_iso(state.meta.published) if state.meta.published else None
+    return Transcript(
+        doc_id=doc_id_for(source.sha256),
+        source=source,
+        title=state.meta.title,
+        published=published,
+        publisher=state.meta.publisher,
+        language=state.meta.language,
+        participants=_participants(state, exchanges),
+        intro=tuple(intro),
+        exchanges=tuple(exchanges),
+        captions=tuple(captions),
+        removed=tuple(removed),
+        diagnostics=tuple(state.diagnostics),
+        quality=Quality(
+            exchange_share=share,
+            unclassified_blocks=unclassified,
+            convention=state.meta.convention,
+            is_interview=score,
+        ),
+    )
+
+
+def _merge_caption_paragraphs(captions: list[Caption], state: State) -> list[Caption]:
+    """Lines of one caption paragraph (a caption and its credit) make one caption."""
+    para_of = {(b.span.start_line, b.span.path): b.para for b in state.blocks}
+    out: list[Caption] = []
+    last_para = None
+    for c in captions:
+        para = para_of.get((c.span.start_line, c.span.path))
+        if out and para is not None and para == last_para and state.format == "text":
+            prev = out[-1]
+            out[-1] = Caption(
+                text=prev.text + "\n" + c.text,
+                rule=prev.rule,
+                span=Span(start_line=prev.span.start_line, end_line=c.span.end_line, path=prev.span.path),
+            )
+        else:
+            out.append(c)
+        last_para = para
+    return out
+
+
+_ROLE_WORDS = {
+    "interviewer": Role.INTERVIEWER,
+    "q": Role.INTERVIEWER,
+    "question": Role.INTERVIEWER,
+    "moderator": Role.MODERATOR,
+    "host": Role.MODERATOR,
+    "audience member": Role.AUDIENCE,
+    "audience": Role.AUDIENCE,
+}
+
+
+def _participants(state: State, exchanges: list[Exchange]) -> tuple[Participant, ...]:
+    people: dict[str, list[str]] = {}
+    sides: dict[str, str] = {}
+    for b in state.blocks:
+        if b.speaker and b.kind in (Bucket.QUESTION, Bucket.ANSWER, Bucket.INTRO, Bucket.DRAFT):
+            key = speaker_key(b.speaker)
+            people.setdefault(key, [])
+            if b.speaker not in people[key]:
+                people[key].append(b.speaker)
+            sides.setdefault(key, b.side or "")
+    hint = state.meta.interviewee_hint
+    out: list[Participant] = []
+    interviewee_key = speaker_key(hint) if hint else None
+    for key, aliases in people.items():
+        role = _ROLE_WORDS.get(aliases[0].lower())
+        if role is None:
+            role = Role.INTERVIEWEE if sides.get(key) == "a" else Role.INTERVIEWER
+        name = hint if (hint and key == interviewee_key) else display_name(max(aliases, key=len))
+        if role is Role.INTERVIEWEE and hint and key != interviewee_key:
+            role = Role.INTERVIEWEE
+        out.append(
+            Participant(
+                name=name,
+                role=role,
+                aliases=tuple(a for a in aliases if a != name),
+                confidence=0.9 if role is not Role.UNKNOWN else 0.5,
+            )
+        )
+    if hint and not any(speaker_key(p.name) == interviewee_key for p in out):
+        out.insert(0, Participant(name=hint, role=Role.INTERVIEWEE, confidence=0.7 if exchanges else 0.3))
+    # The interviewee first, so a reader taking the first interviewee gets the main one.
+    out.sort(key=lambda p: (p.role is not Role.INTERVIEWEE, speaker_key(p.name) != interviewee_key))
+    return tuple(out)

@@ -1,0 +1,95 @@
+"""The one intermediate form between the front ends and the stages.
+
+A ``Block`` is one line of visible text (a text line, or an HTML paragraph or one of its
+``<br>`` lines) with its provenance and the hints the front end saw. Blocks that sat
+together in one paragraph share ``para``. Stages never delete blocks; they set ``kind``
+and ``rule`` (the short name of the rule that decided), so every block lands somewhere.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from .records import Bucket, Diagnostic, Span
+
+
+@attrs.frozen(kw_only=True)
+class Hints:
+    """What the front end saw around a block; the text front end sets only ``indent``."""
+
+    bold: bool = False
+    italic: bool = False
+    heading: int = 0
+    in_figure: bool = False
+    list_item: bool = False
+    link_density: float = 0.0
+    chrome: str | None = None
+    caption: str | None = None
+    label: str | None = None
+    main: bool = True
+
+
+@attrs.define(slots=True)
+class Block:
+    index: int
+    text: str
+    span: Span
+    para: int
+    hints: Hints = Hints()
+    kind: Bucket | None = None
+    rule: str = ""
+    side: str | None = None  # "q" or "a" once a label or a turn rule says so
+    label: str | None = None
+    speaker: str | None = None
+    body: str = ""
+    time: str | None = None
+
+    def mark(self, kind: Bucket, rule: str) -> None:
+        self.kind = kind
+        self.rule = rule
+
+
+@attrs.define(slots=True)
+class Meta:
+    title: str | None = None
+    title_rule: str = ""
+    published: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    language: str | None = None
+    interviewee_hint: str | None = None
+    convention: str = "none"
+
+
+@attrs.define(slots=True)
+class State:
+    """Everything the stages share: the blocks, page metadata and diagnostics."""
+
+    blocks: list[Block]
+    format: str
+    meta: Meta = attrs.Factory(Meta)
+    diagnostics: list[Diagnostic] = attrs.Factory(list)
+    # Filled by the turns stage: the open blocks of each turn, in order.
+    turns: list[TurnDraft] = attrs.Factory(list)
+    speakers: dict[str, str] = attrs.Factory(dict)  # label -> side
+
+
+@attrs.define(slots=True)
+class TurnDraft:
+    """A turn under construction: its side, speaker and blocks."""
+
+    side: str
+    blocks: list[Block]
+    speaker: str | None = None
+    label: str | None = None
+    drafts: list[list[Block]] = attrs.Factory(list)
+
+    def paragraphs(self) -> list[list[Block]]:
+        out: list[list[Block]] = []
+        last = None
+        for b in self.blocks:
+            if b.para != last:
+                out.append([])
+                last = b.para
+            out[-1].append(b)
+        return out

@@ -1,0 +1,81 @@
+"""Captions stage: photo and video captions and credits, wherever they stand.
+
+Reads block text, the figure/caption hints of the HTML front end, and the paragraph
+layout. Decides caption for: figure captions; lines opening with ``Photo:``, ``Video:``...;
+lines ending in a credit (``... Photo: Name``, ``© Agency/Name``); bare ``© Agency`` credit
+lines; and, inside the interview, a short stand-alone line with no closing punctuation
+(the name line under a picture), which no answer sentence looks like.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Block, State
+from .lexicon import CAPTION_PREFIXES, CREDIT_WORDS
+from .records import Bucket
+
+_PREFIX = re.compile(r"^(?:" + "|".join(CAPTION_PREFIXES) + r")s?\s*:\s*\S", re.I)
+_TRAILING_CREDIT = re.compile(
+    r"[.)]\s+(?:" + "|".join(CREDIT_WORDS) + r")(?:graph)?s?\s*:\s*[^.]{2,80}$|"
+    r"\s©\s*[^©]{2,80}$|\((?:photo|picture|image|credit)?[^()]{0,30}/[^()]{2,40}\)\s*$",
+    re.I,
+)
+_BARE_CREDIT = re.compile(r"^(?:©|\(c\))\s*\D[^.]{1,80}$", re.I)
+_CLOSING = (".", "?", "!", ":", ";", "…", '"', "”", "’", "'", ",", ")", "»", "]")
+_BULLET = re.compile(r"^[•\-*–·▪●◦]\s")
+_MAX_NAME_LINE_WORDS = 12
+
+
+def run(state: State) -> None:
+    blocks = state.blocks
+    body_start = next((b.index for b in blocks if b.side == "q" and b.kind is None), None)
+    body_end = max((b.index for b in blocks if b.side is not None and b.kind is None), default=-1)
+    paragraphs: dict[int, list[Block]] = {}
+    for block in blocks:
+        paragraphs.setdefault(block.para, []).append(block)
+
+    for block in blocks:
+        if block.kind is not None or block.label is not None:
+            continue
+        rule = _rule(block)
+        if rule:
+            block.mark(Bucket.CAPTION, rule)
+
+    if body_start is None:
+        return
+    for para in paragraphs.values():
+        first = para[0]
+        if not body_start < first.index < body_end:
+            continue
+        if any(b.label is not None for b in para):
+            continue
+        open_blocks = [b for b in para if b.kind is None]
+        if not open_blocks:
+            continue
+        credited = any(b.kind is Bucket.CAPTION for b in para)
+        if (len(para) == 1 or credited) and all(_name_line(b) for b in open_blocks):
+            for b in open_blocks:
+                b.mark(Bucket.CAPTION, "name-line")
+
+
+def _rule(block: Block) -> str | None:
+    if block.hints.caption:
+        return f"markup-{block.hints.caption}"
+    text = block.text
+    if _PREFIX.match(text):
+        return "caption-prefix"
+    if len(text) < 400 and _TRAILING_CREDIT.search(text):
+        return "trailing-credit"
+    if _BARE_CREDIT.match(text):
+        return "credit-line"
+    return None
+
+
+def _name_line(block: Block) -> bool:
+    text = block.text.strip()
+    if not text or text.endswith(_CLOSING) or _BULLET.match(text):
+        return False
+    if block.side is not None or block.hints.list_item or block.hints.heading:
+        return False
+    return len(text.split()) <= _MAX_NAME_LINE_WORDS

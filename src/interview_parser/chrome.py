@@ -1,0 +1,102 @@
+"""Chrome stage: page furniture by what a line says and how it is built.
+
+Reads the block text and the front end's structural hint (``<nav>``, ``<footer>``...).
+Decides chrome for navigation and menus (runs of short items split by ``|``, ``·``, ``/``,
+``›``, ``>`` or wide gaps), search prompts, share and follow lines, sign-in prompts, tags,
+comment counts, related-link headers, copyright and legal lines. Position-based chrome
+(what stands before the interview or after its last answer) is decided by the turns stage,
+which knows where the interview runs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Block, State
+from .records import Bucket
+
+_SOCIAL = (
+    r"facebook|x|twitter|email|e-mail|whatsapp|linkedin|telegram|mastodon|reddit|bluesky|"
+    r"threads|instagram|youtube|tiktok|pinterest|copy link|hacker news|rss|print|messenger"
+)
+_LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.I))
+    for name, pattern in (
+        ("skip-link", r"^skip to (?:main )?content\b.*$|^(?:ir|saltar) al contenido.*$"),
+        ("search", r"^(?:search|buscar|suche|rechercher|cerca|pesquisar|zoeken)"
+                   r"(?: (?:this site|our content|the site|…|\.\.\.))?\s*[:…]?\s*$|^search…$"),
+        ("menu", r"^(?:menu|men[uú]|sign in|log ?in|register|subscribe|sign up|my account|"
+                 r"sign in \| register|subscribe \| sign in|newsletter|donate)$"),
+        ("share", rf"^(?:share|compartir|teilen|partager|condividi)(?: (?:this|on|by|via|the)\b.*)?"
+                  rf"\s*:?(?:\s*(?:{_SOCIAL})(?:\s*[|·,/]\s*|\s+)?)*$"),
+        ("share", rf"^(?:share (?:on|by|via) .*|email a friend|copy link|(?:{_SOCIAL}))$"),
+        ("share", rf"^(?:(?:{_SOCIAL})(?:\s*[|·,/]\s*|\s{{2,}}|\s+))+(?:{_SOCIAL})$"),
+        ("follow", r"^(?:follow (?:us|[A-Z]\w+)(?: on\b.*)?|find us on\b.*|síguenos.*|folgen sie uns.*)$"),
+        ("print", r"^(?:print(?: this)?(?: page| article)?|download (?:pdf|transcript)\b.*|"
+                  r"print page|imprimir)$"),
+        ("tags", r"^(?:tags?|topics|etiquetas|schlagw[oö]rter|mots-cl[ée]s|temas)\s*:.*$"),
+        ("comments", r"^(?:comments?|comentarios|kommentare|commentaires)\s*\(\d+\)\s*$|"
+                     r"^(?:leave a (?:reply|comment)|\d+ comments?|sign in to (?:join|comment).*|"
+                     r"join the conversation\b.*|your email address will not be published.*)$"),
+        ("related", r"^(?:most (?:read|visited|popular|viewed|shared)|related(?: articles| content|"
+                    r" links| stories| reading)?|more (?:from|interviews|transcripts|stories|on|in)"
+                    r"\b.*|read more\s*:.*|see also\s*:?.*|you may also like|recommended|"
+                    r"previous post\s*:.*|next post\s*:.*|más información|lee también.*|"
+                    r"popular|trending|latest|more like this|also in .*)$"),
+        ("copyright", r"^(?:©|\(c\)|copyright\b)\s*(?:\d{4}|.*\ball rights reserved).*$|"
+                      r".*\ball rights reserved\.?$|"
+                      r"^(?:proudly )?powered by .*$"),
+        ("legal", r"^(?:privacy(?: policy)?|cookie(?:s| settings| policy)?|terms(?: of use| and conditions)?|"
+                  r"aviso legal|política de (?:privacidad|cookies)|impressum|datenschutz|"
+                  r"contact us|advertise|advertisement|anzeige|publicidad)$"),
+        ("newsletter", r"^(?:sign up|subscribe) (?:to|for) (?:our|the) newsletter.*$|"
+                       r"^suscríbete a nuestro boletín.*$|^you can unsubscribe at any time.*$"),
+    )
+)
+# Menus and breadcrumbs: several short items separated by the usual separators.
+_SEPARATED = re.compile(r"\s*(?:\||·|•|›|»|>|/|\t| {2,}|–|—)\s*")
+_YOU_ARE_HERE = re.compile(r"^(?:you are here|sie sind hier|vous êtes ici|estás en)\s*:\s*", re.I)
+
+
+def line_rule(text: str) -> str | None:
+    """The chrome rule a line matches on its own, or None."""
+    stripped = _YOU_ARE_HERE.sub("", text.strip())
+    if stripped != text.strip() and stripped:
+        return "breadcrumb"
+    for name, pattern in _LINE_PATTERNS:
+        if pattern.match(stripped):
+            return name
+    return _menu_rule(text)
+
+
+def _menu_rule(text: str) -> str | None:
+    if len(text) > 240 or text.rstrip().endswith(("?", "!")):
+        return None
+    items = [i for i in _SEPARATED.split(text.strip()) if i]
+    if len(items) < 3:
+        return None
+    words = [len(i.split()) for i in items]
+    # Menus: several short items. Breadcrumbs may end in a long headline.
+    if all(n <= 4 for n in words[:-1]) and (words[-1] <= 4 or re.search(r"[›>/]", text)):
+        if any(i.endswith((".", ",")) for i in items[:-1]):
+            return None
+        return "menu" if words[-1] <= 4 else "breadcrumb"
+    return None
+
+
+def run(state: State) -> None:
+    for block in state.blocks:
+        if block.kind is not None:
+            continue
+        if block.hints.chrome:
+            block.mark(Bucket.CHROME, f"markup-{block.hints.chrome}")
+            continue
+        if _is_labelled(block):
+            continue
+        rule = line_rule(block.text)
+        if rule:
+            block.mark(Bucket.CHROME, rule)
+
+
+def _is_labelled(block: Block) -> bool:
+    return block.side is not None and block.label is not None

@@ -1,0 +1,102 @@
+"""Decode: bytes or str in, normalised text and its encoding out.
+
+Reads the BOM, then an HTML ``<meta charset>`` or XML declaration, then tries utf-8 and
+falls back to cp1252 (what pasted Windows text and old pages use). Normalises line ends,
+non-breaking and zero-width spaces, so every later stage sees one kind of white space.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import attrs
+
+from .errors import BinaryInputError, EmptyInputError, InputTooLargeError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+_XML_DECL = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)["']""")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_HTML_SNIFF = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|article|div|p|section|"
+    r"title|main|h[1-6]|table|ul|span|strong|b|figure|header|nav)\b",
+    re.I | re.S,
+)
+
+
+@attrs.frozen(kw_only=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+def _declared_encoding(head: bytes) -> str | None:
+    for pattern in (_XML_DECL, _META_CHARSET):
+        found = pattern.search(head)
+        if found:
+            name = found.group(1).decode("ascii", "replace")
+            try:
+                return codecs.lookup(name).name
+            except LookupError:
+                return None
+    return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:4096]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return controls > len(sample) * 0.05
+
+
+def decode_bytes(data: bytes, *, max_bytes: int) -> Decoded:
+    """Bytes to text; refuses binary data and inputs over ``max_bytes``."""
+    if len(data) > max_bytes:
+        raise InputTooLargeError(
+            f"input is {len(data):,} bytes; the limit (ParseOptions.max_bytes) is {max_bytes:,}"
+        )
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return Decoded(text=data[len(bom) :].decode(name, "replace"), encoding=name)
+    if _looks_binary(data):
+        raise BinaryInputError(
+            "expected text or HTML, found binary data (NUL or control bytes in the first 4 KB)"
+        )
+    declared = _declared_encoding(data[:2048])
+    if declared and declared not in ("utf-8", "ascii"):
+        try:
+            return Decoded(text=data.decode(declared), encoding=declared)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    try:
+        return Decoded(text=data.decode("utf-8"), encoding="utf-8")
+    except UnicodeDecodeError:
+        return Decoded(text=data.decode("cp1252", "replace"), encoding="cp1252")
+
+
+def normalise(text: str) -> str:
+    """One line-end style, plain spaces, no zero-width or control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ZERO_WIDTH.sub("", text)
+    text = _SPACES.sub(" ", text)
+    return _CONTROL.sub("", text)
+
+
+def check_not_empty(text: str) -> None:
+    if not text.strip():
+        raise EmptyInputError("expected an interview, found no visible text")
+
+
+def sniff_format(text: str) -> str:
+    """``html`` when the text opens like markup, else ``text``."""
+    return "html" if _HTML_SNIFF.match(text[:4096]) else "text"

@@ -1,0 +1,94 @@
+"""Drafts stage: earlier versions of a question standing before its answer.
+
+Reads the question turns the turns stage built, between two answers. Decides: a moderator's
+hand-over (a questioner turn that asks nothing, followed by another speaker's question) is
+not part of the question; of consecutive question paragraphs that say nearly the same thing
+(a revised wording or an exact repeat), all but the last are drafts. Paragraphs that say
+different things (context then question, a genuine two-part question) stay one question.
+Comparison is bounded to one question's paragraphs, so the stage is linear in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .blocks import Block, State, TurnDraft
+from .records import Bucket
+
+_TOKEN = re.compile(r"\w+")
+DRAFT_SIMILARITY = 0.5
+
+
+def similarity(a: str, b: str) -> float:
+    """Dice coefficient over word bigrams: high for rewordings, low for different questions."""
+    ta = _TOKEN.findall(a.lower())
+    tb = _TOKEN.findall(b.lower())
+    if ta == tb:
+        return 1.0
+    ba = Counter(zip(ta, ta[1:], strict=False))
+    bb = Counter(zip(tb, tb[1:], strict=False))
+    total = sum(ba.values()) + sum(bb.values())
+    if not total:
+        return 0.0
+    return 2 * sum((ba & bb).values()) / total
+
+
+def _asks(turn: TurnDraft) -> bool:
+    return any("?" in b.text for b in turn.blocks)
+
+
+def run(state: State) -> None:
+    merged: list[TurnDraft] = []
+    group: list[TurnDraft] = []
+    for turn in [*state.turns, None]:
+        if turn is not None and turn.side == "q":
+            group.append(turn)
+            continue
+        if group:
+            merged.append(_resolve(group))
+            group = []
+        if turn is not None:
+            if merged and merged[-1].side == "a":
+                merged[-1].blocks.extend(turn.blocks)
+            else:
+                merged.append(turn)
+    state.turns = merged
+
+
+def _resolve(group: list[TurnDraft]) -> TurnDraft:
+    """One question from the questioner turns that stand between two answers."""
+    last_speaker = group[-1].speaker
+    kept: list[TurnDraft] = []
+    for turn in group[:-1]:
+        if turn.speaker != last_speaker and not _asks(turn):
+            for b in turn.blocks:
+                b.mark(Bucket.UNCLASSIFIED, "handover")
+        else:
+            kept.append(turn)
+    kept.append(group[-1])
+    question = TurnDraft(
+        side="q",
+        blocks=[b for t in kept for b in t.blocks],
+        speaker=kept[-1].speaker,
+        label=kept[0].label,
+    )
+    paragraphs = question.paragraphs()
+    drafts: list[list[Block]] = []
+    current: list[list[Block]] = []
+    for para in paragraphs:
+        if current and similarity(_text(current[-1]), _text(para)) >= DRAFT_SIMILARITY:
+            drafts.extend(current[-1:])
+            current = current[:-1]
+        current.append(para)
+    # A draft is only a draft if something canonical follows it.
+    question.blocks = [b for p in current for b in p]
+    question.drafts = drafts
+    for para in drafts:
+        for b in para:
+            b.mark(Bucket.DRAFT, "revised-question")
+    return question
+
+
+def _text(para: list[Block]) -> str:
+    return " ".join(b.body or b.text for b in para)

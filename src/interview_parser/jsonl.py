@@ -1,0 +1,52 @@
+"""JSON Lines: one transcript per line, UTF-8, keys in schema order, no trailing spaces."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .atomic import atomic_output
+from .errors import SchemaVersionError
+from .records import SCHEMA_VERSION, Transcript
+from .serialize import from_dict, to_dict
+
+
+def dumps(transcript: Transcript) -> str:
+    """One transcript as one JSON line (without the newline)."""
+    return json.dumps(to_dict(transcript), ensure_ascii=False, separators=(",", ":"))
+
+
+def write_jsonl(transcripts: Iterable[Transcript], path: str | Path) -> int:
+    """Stream transcripts to ``path``; the file appears only once complete. Returns the count."""
+    count = 0
+    with atomic_output(Path(path), "w") as fh:
+        for t in transcripts:
+            fh.write(dumps(t))
+            fh.write("\n")
+            count += 1
+    return count
+
+
+def read_jsonl(path: str | Path) -> Iterator[Transcript]:
+    """Read transcripts back, checking the schema version of every line."""
+    with Path(path).open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, start=1):
+            if line.strip():
+                yield loads(line, where=f"{path}:{number}")
+
+
+def loads(line: str, *, where: str = "<string>") -> Transcript:
+    data: dict[str, Any] = json.loads(line)
+    check_version(str(data.get("schema_version", "")), where=where)
+    return from_dict(data)
+
+
+def check_version(found: str, *, where: str) -> None:
+    major = SCHEMA_VERSION.split(".")[0]
+    if found.split(".")[0] != major:
+        raise SchemaVersionError(
+            f"{where}: expected schema version {major}.x (this reader is {SCHEMA_VERSION}), "
+            f"found {found!r}"
+        )

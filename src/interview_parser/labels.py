@@ -1,0 +1,256 @@
+"""Labels stage: reads each block's opening words, decides its turn label and side.
+
+Recognises letter labels (``Q.``, ``A:``, ``Q)``, ``A -``, ``P.``/``R.``...), label words
+in several languages (``Question:``, ``Frage:``, ``Réponse :``), and speaker names
+(``SMITH:``, ``Jane Doe [Outlet]:``, ``MR. DOE:``, a bold name in HTML). Then picks the
+document's convention and gives every speaker a side (asking or answering). Documents
+with no labels get question candidates from hints: a whole bold, italic or heading
+paragraph (HTML), or a short paragraph ending in ``?`` (text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+import attrs
+
+from .blocks import Block, State
+from .lexicon import (
+    ANSWER_WORDS,
+    AUDIENCE_WORDS,
+    LABEL_LANGUAGE,
+    MODERATOR_WORDS,
+    NOT_SPEAKERS,
+    QUESTION_WORDS,
+)
+
+_SEP = r"(?:\s*[.:)]|\s+[-–—]|\s*$)"
+_LETTERS = "".join(
+    sorted({w for t in (QUESTION_WORDS, ANSWER_WORDS) for ws in t.values() for w in ws if len(w) == 1})
+)
+_LETTER = re.compile(rf"^[*_]{{0,2}}(?P<label>[{_LETTERS}]){_SEP}[*_]{{0,2}}\s*(?P<body>.*)$")
+_WORDS = sorted(
+    {w for t in (QUESTION_WORDS, ANSWER_WORDS) for ws in t.values() for w in ws if len(w) > 1},
+    key=len,
+    reverse=True,
+)
+_WORD = re.compile(
+    r"^[*_]{0,2}(?P<label>" + "|".join(re.escape(w) for w in _WORDS) + r")"
+    r"(?:\s*[:.]|\s*$)[*_]{0,2}\s*(?P<body>.*)$",
+    re.I,
+)
+_UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_HONORIFIC = r"(?:(?:MR|MRS|MS|DR|PROF|Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+)"
+_CAPS_NAME = rf"{_HONORIFIC}?[{_UP}][{_UP}'’.\-]*(?:\s+[{_UP}][{_UP}'’.\-]*){{0,3}}"
+_LOWER_PARTICLE = r"(?:de|da|van|von|der|del|la|le|bin|al|ter|dos|du)"
+_TITLE_NAME = (
+    rf"{_HONORIFIC}?[{_UP}][\w'’\-]*(?:\s+(?:[{_UP}][\w'’.\-]*|{_LOWER_PARTICLE})){{0,3}}"
+)
+_SPEAKER = re.compile(
+    rf"^[*_]{{0,2}}(?P<label>(?P<name>{_CAPS_NAME}|{_TITLE_NAME})"
+    r"(?:\s*[\[(](?P<aff>[^\])\n]{1,80})[\])])?)[*_]{0,2}\s*:[*_]{0,2}(?:\s+|$)(?P<body>.*)$"
+)
+_TIME = re.compile(r"^\s*(?:\[(?P<a>\d{1,2}:\d{2}(?::\d{2})?)\]|(?P<b>\d{1,2}:\d{2}:\d{2}))\s+")
+_QUESTION_LETTERS = {w for ws in QUESTION_WORDS.values() for w in ws if len(w) == 1}
+_QUESTION_WORDS = {w.lower() for ws in QUESTION_WORDS.values() for w in ws}
+_ANSWER_WORDS = {w.lower() for ws in ANSWER_WORDS.values() for w in ws}
+_HONORIFIC_RE = re.compile(rf"^{_HONORIFIC}", re.I)
+
+
+@attrs.frozen
+class _Found:
+    kind: str  # "letter", "word" or "speaker"
+    label: str
+    name: str
+    body: str
+
+
+def _find(block: Block) -> _Found | None:
+    text = block.text
+    hinted = block.hints.label
+    if hinted is not None:
+        body = text[len(hinted) :].lstrip(" :.-–—") if text.startswith(hinted) else text
+        name = hinted.strip(" :.-–—*")
+        kind = "letter" if len(name) == 1 else "word" if name.lower() in _QUESTION_WORDS | _ANSWER_WORDS else "speaker"
+        if kind == "speaker" and _speaker_ok(name):
+            return _Found(kind, hinted.strip(), name, body)
+        if kind != "speaker":
+            return _Found(kind, hinted.strip(), name, body)
+    if m := _LETTER.match(text):
+        return _Found("letter", m.group("label"), m.group("label").upper(), m.group("body"))
+    if m := _WORD.match(text):
+        return _Found("word", m.group("label"), m.group("label"), m.group("body"))
+    if (m := _SPEAKER.match(text)) and _speaker_ok(m.group("name")):
+        return _Found("speaker", m.group("label"), m.group("name"), m.group("body"))
+    return None
+
+
+def _speaker_ok(name: str) -> bool:
+    words = name.split()
+    if not words or len(name) > 60:
+        return False
+    if words[0].lower().strip(".") in NOT_SPEAKERS:
+        return False
+    # Digits or a trailing full stop mean a date or a sentence, not a name.
+    return not any(ch.isdigit() for ch in name)
+
+
+def speaker_key(name: str) -> str:
+    """A key under which ``JANE DOE``, ``Doe`` and ``Ms Doe`` fall together: the surname."""
+    bare = _HONORIFIC_RE.sub("", name.strip()).strip(" .")
+    return (bare.split()[-1] if bare.split() else bare).upper().strip(".")
+
+
+def _side_of_word(word: str) -> str | None:
+    low = word.lower()
+    if low in _QUESTION_WORDS:
+        return "q"
+    if low in _ANSWER_WORDS:
+        return "a"
+    return None
+
+
+def run(state: State) -> None:
+    found: dict[int, _Found] = {}
+    for block in state.blocks:
+        if block.kind is not None:
+            continue
+        if t := _TIME.match(block.text):
+            block.time = t.group("a") or t.group("b")
+            block.text = block.text[t.end() :]
+        hit = _find(block)
+        if hit is not None:
+            found[block.index] = hit
+
+    letters = Counter(f.name for f in found.values() if f.kind == "letter")
+    words = Counter(f.name.lower() for f in found.values() if f.kind == "word")
+    speakers = Counter(speaker_key(f.name) for f in found.values() if f.kind == "speaker")
+
+    # Letter labels count only as a pair seen in the document (Q with A, P with R ...).
+    q_letters = {k for k in letters if k in _QUESTION_LETTERS}
+    a_letters = {k for k in letters if k in {w for ws in ANSWER_WORDS.values() for w in ws}}
+    letters_ok = bool(q_letters) and (bool(a_letters) or sum(letters.values()) >= 2)
+    # A letter that is both (A in English, and nothing else) is fine; P/R need each other.
+    real_speakers = {k for k, n in speakers.items() if n >= 2}
+
+    sides = _speaker_sides(state, found, real_speakers, letters_ok or bool(words))
+    conventions = []
+    for index, hit in found.items():
+        block = state.blocks[index]
+        side: str | None = None
+        if hit.kind == "letter" and letters_ok:
+            side = "q" if hit.name in q_letters else "a"
+            if hit.name in q_letters and hit.name in a_letters:
+                side = "q"
+        elif hit.kind == "word":
+            side = _side_of_word(hit.name)
+        elif hit.kind == "speaker":
+            key = speaker_key(hit.name)
+            if key in real_speakers or _side_of_word(hit.name) or hit.name.lower() in AUDIENCE_WORDS:
+                side = _side_of_word(hit.name) or sides.get(key)
+        if side is None:
+            continue
+        block.side = side
+        block.label = hit.label
+        block.body = hit.body
+        block.rule = f"label-{hit.kind}"
+        if hit.kind == "speaker":
+            block.speaker = hit.name
+        conventions.append(hit.kind)
+        lang = LABEL_LANGUAGE.get(hit.name.lower())
+        if lang and state.meta.language is None:
+            state.meta.language = lang
+    if letters_ok and q_letters & {"P"} and a_letters & {"R"} and state.meta.language is None:
+        state.meta.language = "es"
+    if conventions:
+        state.meta.convention = Counter(conventions).most_common(1)[0][0]
+        state.speakers = sides
+    else:
+        _unlabelled(state)
+
+
+def _speaker_sides(
+    state: State, found: dict[int, _Found], real: set[str], have_qa_words: bool
+) -> dict[str, str]:
+    """Decide which speakers ask and which answer, from label words, ``?`` and turn length."""
+    turns: dict[str, list[str]] = defaultdict(list)
+    current: str | None = None
+    for block in state.blocks:
+        if block.kind is not None:
+            continue
+        hit = found.get(block.index)
+        if hit is not None:
+            current = speaker_key(hit.name) if hit.kind == "speaker" else None
+            if current is not None:
+                turns[current].append(hit.body)
+            continue
+        if current is not None and turns[current]:
+            turns[current][-1] += "\n" + block.text
+    sides: dict[str, str] = {}
+    if not turns:
+        return sides
+    names = {k: v for k, v in turns.items() if k in real}
+    if not names:
+        return sides
+    volume = {k: sum(len(t.split()) for t in v) for k, v in names.items()}
+    interviewee = max(volume, key=lambda k: volume[k])
+    top_avg = volume[interviewee] / max(1, len(names[interviewee]))
+    for key, texts in names.items():
+        low = key.lower()
+        if low in _QUESTION_WORDS or low in MODERATOR_WORDS or low in AUDIENCE_WORDS:
+            sides[key] = "q"
+            continue
+        if have_qa_words:
+            sides[key] = "a"
+            continue
+        if key == interviewee:
+            sides[key] = "a"
+            continue
+        asks = sum(1 for t in texts if t.rstrip().rstrip("\"”’)").endswith("?")) / len(texts)
+        avg = volume[key] / len(texts)
+        sides[key] = "q" if asks >= 0.3 or avg < 0.5 * top_avg else "a"
+    return sides
+
+
+_MAX_QUESTION_CHARS = 400
+
+
+def _unlabelled(state: State) -> None:
+    """No labels: questions are whole bold/italic/heading paragraphs, or short ``?`` lines."""
+    paragraphs: dict[int, list[Block]] = defaultdict(list)
+    for block in state.blocks:
+        if block.kind is None:
+            paragraphs[block.para].append(block)
+    emphasis = [
+        p for p in paragraphs.values()
+        if all(b.hints.bold or b.hints.italic or b.hints.heading for b in p)
+    ]
+    marked = [
+        p for p in paragraphs.values()
+        if p[-1].text.rstrip("\"”’) ").endswith("?")
+        and sum(len(b.text) for b in p) <= _MAX_QUESTION_CHARS
+    ]
+    # Prefer emphasis when the page has enough of it and most of it asks something.
+    asking = [p for p in emphasis if p[-1].text.rstrip("\"”’) ").endswith("?")]
+    if len(emphasis) >= 2 and len(asking) >= max(2, len(emphasis) // 3):
+        chosen, rule = emphasis, "emphasis-paragraph"
+        chosen = [p for p in chosen if not _is_section_heading(p)]
+    else:
+        chosen, rule = marked, "question-mark"
+    for para in chosen:
+        for block in para:
+            block.side = "q"
+            block.rule = rule
+    state.meta.convention = rule if chosen else "none"
+
+
+def _is_section_heading(para: list[Block]) -> bool:
+    text = " ".join(b.text for b in para)
+    return bool(para[0].hints.heading) and not text.rstrip().endswith("?") and len(text) < 60
+
+
+def display_name(label: str) -> str:
+    """``MR. JOHN DOE`` -> ``John Doe``; mixed-case names are kept as written."""
+    bare = _HONORIFIC_RE.sub("", label.strip())
+    return bare.title() if bare.isupper() else bare

@@ -1,0 +1,92 @@
+"""Words the stages recognise, by language, in one place (not scattered in regexes).
+
+Add a language here and the labels, captions and metadata stages pick it up.
+"""
+
+from __future__ import annotations
+
+# Label words that open an interviewer's turn, and an interviewee's, per language.
+QUESTION_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("Q", "Question", "Interviewer", "Moderator", "Host", "Reporter", "Journalist",
+           "Audience member", "Audience", "Audience question"),
+    "de": ("F", "Frage", "Interviewer"),
+    "fr": ("Q", "Question", "Journaliste"),
+    "es": ("P", "Pregunta", "Periodista"),
+    "it": ("D", "Domanda"),
+    "pt": ("P", "Pergunta", "Jornalista"),
+    "nl": ("V", "Vraag"),
+}
+ANSWER_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("A", "Answer"),
+    "de": ("A", "Antwort"),
+    "fr": ("R", "Réponse"),
+    "es": ("R", "Respuesta"),
+    "it": ("R", "Risposta"),
+    "pt": ("R", "Resposta"),
+    "nl": ("A", "Antwoord"),
+}
+# Label words that name a role rather than a person.
+MODERATOR_WORDS = frozenset({"moderator", "host", "chair", "presenter"})
+AUDIENCE_WORDS = frozenset({"audience member", "audience", "audience question"})
+
+# Words that look like a speaker label ("Photo: ...") but never are.
+NOT_SPEAKERS = frozenset(
+    """
+    photo photograph photos picture pictures image video audio credit credits source
+    sources caption tags tag topics share follow published updated posted by date read
+    more related note editor editors update correction disclaimer warning listen watch
+    print email contact address phone tel fax subscribe newsletter comments comment
+    location time when where what why how who which price tickets see also home search
+    menu about words interview transcript etiquetas compartir publicado fuente foto
+    note notes ps nb subject re fwd from to cc filed category categories section
+    """.split()
+)
+
+# Caption cues: a line opening with one of these, or carrying one after a sentence.
+CAPTION_PREFIXES = (
+    "photo", "photograph", "photos", "picture", "image", "video", "credit", "foto",
+    "fotografía", "bild", "illustration", "watch", "caption",
+)
+CREDIT_WORDS = ("photo", "photograph", "picture", "image", "foto", "credit", "bild")
+
+# First- and second-person words: answers talk, notes about the piece do not.
+PERSONAL_WORDS = frozenset(
+    """
+    i i'm i've i'd i'll me my mine myself we we're we've we'd we'll us our ours ourselves
+    you you're you've your yours yourself
+    yo me mi mis nosotros nos nuestro nuestra usted ich mich mein wir uns unser sie je
+    moi mon ma mes nous notre vous votre io mio noi nostro eu meu nós nosso ik mijn wij
+    ons onze
+    """.replace("’", "'").split()
+)
+
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "january jan enero janvier januar gennaio janeiro januari ene",
+        "february feb febrero février fevrier februar febbraio fevereiro februari",
+        "march mar marzo mars märz maerz março maart",
+        "april apr abril avril aprile",
+        "may mayo mai maggio maio mei",
+        "june jun junio juin juni giugno junho",
+        "july jul julio juillet juli luglio julho",
+        "august aug agosto août aout augustus ago",
+        "september sep sept septiembre septembre settembre setembro set",
+        "october oct octubre octobre oktober ottobre outubro okt",
+        "november nov noviembre novembre novembro",
+        "december dec diciembre décembre decembre dezember dicembre dezembro dic",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS.setdefault(_name, _number)
+del _number, _names, _name
+
+# Language of a label convention, for Transcript.language.
+LABEL_LANGUAGE: dict[str, str] = {
+    word.lower(): lang
+    for table in (QUESTION_WORDS, ANSWER_WORDS)
+    for lang, words in table.items()
+    for word in words
+    if len(word) > 1 and lang != "en"
+}

@@ -1,0 +1,127 @@
+"""Metadata stage: title, publication date and the people, from what the page shows.
+
+Reads the header blocks (before the first question), the page metadata the front end
+found (``<title>``, JSON-LD, front matter), the intro and captions, and the speakers the
+labels stage saw. Decides the title (headline, else the breadcrumb's last part), the date
+(the first date in the header), and the interviewee: the answering speaker, resolved to
+the fullest spelling of their name found in the title, intro or captions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .blocks import Block, State
+from .chrome import _SEPARATED
+from .dates import find_date
+from .labels import display_name
+from .records import Bucket
+
+_NAME = re.compile(
+    r"(?<![\w’'])((?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?)"
+    r"(?:\s+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?|de|van|von|da|del)){1,3})"
+)
+# Words that start or end a capitalised run without being part of a name.
+_NOT_NAME = frozenset(
+    """
+    the a an and of in on at for with by to from dr doctor mr mrs ms prof professor sir dame
+    secretary general minister president ambassador special representative governor
+    chief executive director manager captain coach mayor senator deputy foreign prime
+    consultant head editor correspondent reporter interview interviews conversation
+    photo video picture
+    """.split()
+)
+_BYLINE = re.compile(r"^(?:by|words by|von|par|por|di|door)\s", re.I)
+
+
+def run(state: State) -> None:
+    blocks = state.blocks
+    header = _header(blocks)
+    if state.meta.title is None:
+        state.meta.title = _title(header)
+        if state.meta.title:
+            for b in header:
+                if b.text == state.meta.title and b.kind is Bucket.CHROME:
+                    b.mark(Bucket.INTRO, "title")
+    if state.meta.published is None:
+        for b in header:
+            found = find_date(b.text)
+            if found is not None:
+                state.meta.published = found.isoformat()
+                if b.kind is Bucket.CHROME and b.rule == "header-line":
+                    b.mark(Bucket.INTRO, "date")
+                break
+    if state.meta.interviewee_hint is None:
+        state.meta.interviewee_hint = _interviewee(state, header)
+
+
+def _header(blocks: list[Block]) -> list[Block]:
+    out = []
+    for b in blocks:
+        if b.kind in (Bucket.QUESTION, Bucket.DRAFT) or (b.side == "q" and b.kind is None):
+            break
+        if b.side == "q":
+            break
+        out.append(b)
+    return out
+
+
+def _title(header: list[Block]) -> str | None:
+    candidates: list[tuple[int, int, str]] = []
+    paragraphs = Counter(b.para for b in header)
+    for b in header:
+        text = (b.text if b.label is None else b.text).strip()
+        words = len(text.split())
+        if b.kind is Bucket.CHROME and b.rule == "breadcrumb":
+            last = [i for i in _SEPARATED.split(text) if i][-1]
+            if len(last.split()) >= 4:
+                candidates.append((len(last.split()) - 1, -b.index, last))
+            continue
+        if b.kind is Bucket.CHROME and b.rule not in ("header-line",):
+            continue
+        if b.kind is Bucket.CAPTION or paragraphs[b.para] > 1 or not 3 <= words <= 40:
+            continue
+        if _BYLINE.match(text) or find_date(text) or text.isupper():
+            continue
+        if text.endswith((".", "!")) and words > 25:
+            continue
+        candidates.append((words, -b.index, text))
+    if not candidates:
+        return None
+    return max(candidates)[2]
+
+
+def _interviewee(state: State, header: list[Block]) -> str | None:
+    answering = Counter(
+        b.speaker for b in state.blocks if b.side == "a" and b.speaker and b.kind is not Bucket.CHROME
+    )
+    texts = [state.meta.title or ""]
+    texts += [b.text for b in header if b.kind is Bucket.INTRO]
+    texts += [b.text for b in state.blocks if b.kind is Bucket.CAPTION]
+    names: Counter[str] = Counter()
+    for i, text in enumerate(texts):
+        for run in _NAME.findall(text):
+            name = _trim(run)
+            if name and len(name.split()) >= 2:
+                names[name] += 3 if i == 0 else 1
+    if answering:
+        speaker = answering.most_common(1)[0][0]
+        surname = speaker.split()[-1].strip(".").lower()
+        matching = [n for n in names if n.split()[-1].lower() == surname]
+        if matching:
+            return max(matching, key=lambda n: (names[n], len(n)))
+        return display_name(speaker)
+    if not names:
+        return None
+    title = (state.meta.title or "").lower()
+    return max(names, key=lambda n: (n.split()[-1].lower() in title, names[n], len(n)))
+
+
+def _trim(run: str) -> str:
+    words = run.split()
+    while words and words[0].lower() in _NOT_NAME:
+        words.pop(0)
+    while words and words[-1].lower() in _NOT_NAME:
+        words.pop()
+    return " ".join(words)

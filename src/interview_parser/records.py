@@ -1,0 +1,151 @@
+"""The public data model: frozen attrs records, tuples not lists, real types.
+
+Records never hold lxml elements or other parser state, so they pickle, compare and
+serialise cheaply. Change them with ``attrs.evolve``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+SCHEMA_VERSION = "1.0.0"
+
+
+class Role(enum.Enum):
+    """What a participant does in the conversation."""
+
+    INTERVIEWER = "interviewer"
+    INTERVIEWEE = "interviewee"
+    MODERATOR = "moderator"
+    AUDIENCE = "audience"
+    UNKNOWN = "unknown"
+
+
+class Bucket(enum.Enum):
+    """Where a piece of input ended up; every non-blank line lands in exactly one."""
+
+    INTRO = "intro"
+    QUESTION = "question"
+    DRAFT = "draft"
+    ANSWER = "answer"
+    CAPTION = "caption"
+    CHROME = "chrome"
+    UNCLASSIFIED = "unclassified"
+
+
+@attrs.frozen(kw_only=True)
+class Span:
+    """Where a piece came from: 1-based inclusive source lines, and an element path for HTML."""
+
+    start_line: int
+    end_line: int
+    path: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    uri: str | None
+    format: str
+    sha256: str
+    encoding: str
+
+
+@attrs.frozen(kw_only=True)
+class Participant:
+    """A person in the conversation; ``aliases`` are the other spellings seen in labels."""
+
+    name: str
+    role: Role
+    aliases: tuple[str, ...] = ()
+    affiliation: str | None = None
+    confidence: float = 1.0
+
+
+@attrs.frozen(kw_only=True)
+class Draft:
+    """An earlier version of a question, superseded by the canonical one after it."""
+
+    text: str
+    span: Span
+
+
+@attrs.frozen(kw_only=True)
+class Turn:
+    """One side's contribution to an exchange; ``text`` joins ``paragraphs`` by a blank line."""
+
+    text: str
+    paragraphs: tuple[str, ...]
+    speaker: str | None = None
+    label: str | None = None
+    time: str | None = None
+    span: Span
+    drafts: tuple[Draft, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Exchange:
+    index: int
+    question: Turn
+    answer: Turn
+
+
+@attrs.frozen(kw_only=True)
+class Caption:
+    text: str
+    rule: str
+    span: Span
+
+
+@attrs.frozen(kw_only=True)
+class Segment:
+    """A piece outside the exchanges: intro, chrome or unclassified, with the rule that put it there."""
+
+    kind: Bucket
+    reason: str
+    text: str
+    span: Span
+
+
+@attrs.frozen(kw_only=True)
+class Diagnostic:
+    """A recoverable oddity: the parse went on, but a user filtering a crawl should know."""
+
+    code: str
+    message: str
+    where: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Quality:
+    """Signals for filtering a crawl: how interview-like the document is."""
+
+    exchange_share: float
+    unclassified_blocks: int
+    convention: str
+    is_interview: float
+
+
+@attrs.frozen(kw_only=True)
+class Transcript:
+    schema_version: str = SCHEMA_VERSION
+    doc_id: str
+    source: Source
+    title: str | None = None
+    published: dt.date | None = None
+    publisher: str | None = None
+    language: str | None = None
+    participants: tuple[Participant, ...] = ()
+    intro: tuple[Segment, ...] = ()
+    exchanges: tuple[Exchange, ...] = ()
+    captions: tuple[Caption, ...] = ()
+    removed: tuple[Segment, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    quality: Quality
+
+    @property
+    def interviewee(self) -> Participant | None:
+        """The first participant whose role is interviewee, if any."""
+        return next((p for p in self.participants if p.role is Role.INTERVIEWEE), None)

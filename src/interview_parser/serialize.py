@@ -1,0 +1,37 @@
+"""Records to plain dicts and back, through one cattrs converter (no per-class ``to_dict``).
+
+Dates become ISO strings, enums their values, tuples lists; key order follows the record
+field order, which is the schema's order, so JSON output is deterministic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, TypeVar
+
+import cattrs
+
+from .records import Transcript
+
+T = TypeVar("T")
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=False)
+    conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
+    conv.register_structure_hook(dt.date, lambda v, _: dt.date.fromisoformat(v))
+    return conv
+
+
+converter = _make_converter()
+
+
+def to_dict(transcript: Transcript) -> dict[str, Any]:
+    """A transcript as JSON-ready dicts and lists, keys in schema order."""
+    out: dict[str, Any] = converter.unstructure(transcript)
+    return out
+
+
+def from_dict(data: dict[str, Any], cls: type[T] = Transcript) -> T:  # type: ignore[assignment]
+    """The inverse of ``to_dict``."""
+    return converter.structure(data, cls)

@@ -1,0 +1,97 @@
+"""Text front end: pasted text lines to blocks.
+
+Each non-blank line is a block; a blank line starts a new paragraph. A YAML front-matter
+header (Markdown exports) is kept as chrome blocks, its title and date read as metadata.
+Lines keep their words verbatim; only surrounding white space is trimmed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Block, Hints, Meta
+from .records import Bucket, Span
+
+_FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*):\s*(.*)$")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_MD_BREAK = re.compile(r"(?:\s{2,}|\\)$")
+_INNER_SPACE = re.compile(r"[ \t]+")
+
+
+def _front_matter(lines: list[str], meta: Meta) -> int:
+    """Read a leading ``---`` YAML block; return the number of lines it spans."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for end in range(1, min(len(lines), 200)):
+        if lines[end].strip() == "---":
+            break
+    else:
+        return 0
+    key, values = "", {}
+    for raw in lines[1:end]:
+        found = _FRONT_KEY.match(raw)
+        if found and not raw[:1].isspace():
+            key = found.group(1).lower()
+            values[key] = found.group(2).strip()
+        elif key:
+            values[key] += " " + raw.strip()
+    title = values.get("title", "").strip()
+    if title:
+        title = _yaml_scalar(title)
+        meta.title, meta.title_rule = title, "front-matter"
+    for key in ("published_time", "date", "published"):
+        if values.get(key):
+            meta.published = values[key].strip("'\" ")
+            break
+    return end + 1
+
+
+def _yaml_scalar(raw: str) -> str:
+    """The handful of YAML double-quoted escapes Markdown exporters emit."""
+    if raw[:1] in "\"'" and raw[-1:] == raw[:1]:
+        raw = raw[1:-1]
+    raw = re.sub(r"\\\s+\\?", "", raw)  # folded line continuation ("\<newline>  \ ")
+    raw = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), raw)
+    raw = raw.replace("\\_", "\u00a0").replace('\\"', '"')
+    raw = raw.replace("\u2060", "").replace("\u00a0", " ")
+    return re.sub(r"\s+", " ", raw).strip()
+
+
+def clean_line(line: str) -> str:
+    line = _MD_BREAK.sub("", line.strip())
+    line = _MD_ESCAPE.sub(r"\1", line)
+    return _INNER_SPACE.sub(" ", line).strip()
+
+
+def text_blocks(text: str, meta: Meta) -> list[Block]:
+    lines = text.split("\n")
+    blocks: list[Block] = []
+    skip = _front_matter(lines, meta)
+    para = 0
+    for number, raw in enumerate(lines[:skip], start=1):
+        if raw.strip():
+            block = Block(index=len(blocks), text=raw.strip(), span=Span(start_line=number,
+                          end_line=number), para=0)
+            block.mark(Bucket.CHROME, "front-matter")
+            blocks.append(block)
+    para = 1
+    blank = True
+    for number, raw in enumerate(lines[skip:], start=skip + 1):
+        line = clean_line(raw)
+        if not line:
+            if not blank:
+                para += 1
+            blank = True
+            continue
+        blank = False
+        blocks.append(
+            Block(
+                index=len(blocks),
+                text=line,
+                span=Span(start_line=number, end_line=number),
+                para=para,
+                hints=Hints(),
+                body=line,
+            )
+        )
+    return blocks

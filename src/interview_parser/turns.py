@@ -1,0 +1,101 @@
+"""Turns stage: groups labelled and hinted blocks into turns, and finds where the interview runs.
+
+Reads each open block's side (from the labels stage). A labelled block opens a turn; an
+unlabelled one continues the current turn (labelled conventions) or, with no labels,
+question candidates open question turns and what follows opens the answer. Decides the
+interview's extent too: what stands before the first question is intro (prose, an opening
+statement) or header furniture; what follows the last answer's own words (a closing note,
+related links, an address) is footer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Block, State, TurnDraft
+from .lexicon import PERSONAL_WORDS
+from .records import Bucket, Diagnostic
+
+_WORD = re.compile(r"[\w']+")
+_CLOSING = (".", "?", "!", "…", '"', "”", "’", ")", "»", "]", ":")
+_NOTE_MAX_WORDS = 60
+
+
+def is_prose(text: str) -> bool:
+    words = len(text.split())
+    return words >= 20 or (words >= 6 and text.rstrip().endswith(_CLOSING))
+
+
+def run(state: State) -> None:
+    open_blocks = [b for b in state.blocks if b.kind is None]
+    first_q = next((i for i, b in enumerate(open_blocks) if b.side == "q"), None)
+    if first_q is None:
+        state.diagnostics.append(
+            Diagnostic(code="no-exchanges", message="found no question label or question-like paragraph")
+        )
+        for b in open_blocks:
+            b.mark(Bucket.INTRO if is_prose(b.text) else Bucket.UNCLASSIFIED, "no-interview")
+        return
+    for b in open_blocks[:first_q]:
+        if b.side == "a" or b.label is not None:
+            b.mark(Bucket.INTRO, "opening-statement")
+        elif is_prose(b.text):
+            b.mark(Bucket.INTRO, "intro")
+        else:
+            b.mark(Bucket.CHROME, "header-line")
+
+    labelled = state.meta.convention in ("letter", "word", "speaker")
+    turns: list[TurnDraft] = []
+    for b in open_blocks[first_q:]:
+        cur = turns[-1] if turns else None
+        if b.label is not None:
+            turns.append(TurnDraft(side=b.side or "a", blocks=[b], speaker=b.speaker, label=b.label))
+        elif labelled or cur is None:
+            if cur is None:
+                turns.append(TurnDraft(side=b.side or "q", blocks=[b]))
+            else:
+                cur.blocks.append(b)
+        elif b.side == "q":
+            if cur.side == "q":
+                cur.blocks.append(b)
+            else:
+                turns.append(TurnDraft(side="q", blocks=[b]))
+        elif cur.side == "q":
+            turns.append(TurnDraft(side="a", blocks=[b]))
+        else:
+            cur.blocks.append(b)
+    _trim_tail(turns)
+    state.turns = turns
+
+
+def _trim_tail(turns: list[TurnDraft]) -> None:
+    """Cut closing notes and footer lines off the last answer, and unanswered questions."""
+    while turns and turns[-1].side == "q":
+        for b in turns.pop().blocks:
+            b.mark(Bucket.UNCLASSIFIED, "unanswered-question")
+    if not turns:
+        return
+    last = turns[-1]
+    paragraphs = last.paragraphs()
+    keep = len(paragraphs)
+    while keep > 1 and _is_tail(paragraphs[keep - 1]):
+        keep -= 1
+    for para in paragraphs[keep:]:
+        for b in para:
+            if is_prose(b.text):
+                b.mark(Bucket.UNCLASSIFIED, "closing-note")
+            else:
+                b.mark(Bucket.CHROME, "footer-line")
+    last.blocks = [b for para in paragraphs[:keep] for b in para]
+
+
+def _is_tail(para: list[Block]) -> bool:
+    text = " ".join(b.text for b in para)
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(text.replace("’", "'"))]
+    if not words:
+        return True
+    if any(b.hints.chrome for b in para):
+        return True
+    if not is_prose(text):
+        return True
+    return len(words) <= _NOTE_MAX_WORDS and not any(w in PERSONAL_WORDS for w in words)
