@@ -104,7 +104,6 @@ def build(state: State, *, source: Source) -> Transcript:
         elif b.kind in (Bucket.CHROME, Bucket.UNCLASSIFIED):
             removed.append(Segment(kind=b.kind, reason=b.rule, text=b.text, span=b.span))
 
-    captions = _merge_caption_paragraphs(captions, state)
     total = sum(len(b.text) for b in state.blocks) or 1
     in_exchanges = sum(
         len(b.text) for b in state.blocks if b.kind in (Bucket.QUESTION, Bucket.ANSWER, Bucket.DRAFT)
@@ -133,26 +132,6 @@ def build(state: State, *, source: Source) -> Transcript:
             is_interview=score,
         ),
     )
-
-
-def _merge_caption_paragraphs(captions: list[Caption], state: State) -> list[Caption]:
-    """Lines of one caption paragraph (a caption and its credit) make one caption."""
-    para_of = {(b.span.start_line, b.span.path): b.para for b in state.blocks}
-    out: list[Caption] = []
-    last_para = None
-    for c in captions:
-        para = para_of.get((c.span.start_line, c.span.path))
-        if out and para is not None and para == last_para and state.format == "text":
-            prev = out[-1]
-            out[-1] = Caption(
-                text=prev.text + "\n" + c.text,
-                rule=prev.rule,
-                span=Span(start_line=prev.span.start_line, end_line=c.span.end_line, path=prev.span.path),
-            )
-        else:
-            out.append(c)
-        last_para = para
-    return out
 
 
 _ROLE_WORDS = {

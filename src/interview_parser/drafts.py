@@ -14,14 +14,21 @@ import re
 from collections import Counter
 
 from .blocks import Block, State, TurnDraft
+from .lexicon import STOPWORDS
 from .records import Bucket
 
 _TOKEN = re.compile(r"\w+")
-DRAFT_SIMILARITY = 0.5
+DRAFT_SIMILARITY = 0.6
+_MIN_SHARED = 3
 
 
 def similarity(a: str, b: str) -> float:
-    """Dice coefficient over word bigrams: high for rewordings, low for different questions."""
+    """How far two paragraphs say the same thing, from 0 to 1.
+
+    The larger of: Dice over word bigrams (rewordings keep phrases), and the overlap
+    coefficient of content words (a revision keeps the nouns and verbs even when it
+    rewrites the phrasing). A two-part question shares few content words, so it stays low.
+    """
     ta = _TOKEN.findall(a.lower())
     tb = _TOKEN.findall(b.lower())
     if ta == tb:
@@ -29,9 +36,12 @@ def similarity(a: str, b: str) -> float:
     ba = Counter(zip(ta, ta[1:], strict=False))
     bb = Counter(zip(tb, tb[1:], strict=False))
     total = sum(ba.values()) + sum(bb.values())
-    if not total:
-        return 0.0
-    return 2 * sum((ba & bb).values()) / total
+    dice = 2 * sum((ba & bb).values()) / total if total else 0.0
+    ca = {w for w in ta if w not in STOPWORDS and len(w) > 2}
+    cb = {w for w in tb if w not in STOPWORDS and len(w) > 2}
+    shared = len(ca & cb)
+    overlap = shared / min(len(ca), len(cb)) if shared >= _MIN_SHARED else 0.0
+    return max(dice, overlap)
 
 
 def _asks(turn: TurnDraft) -> bool:
@@ -58,10 +68,10 @@ def run(state: State) -> None:
 
 def _resolve(group: list[TurnDraft]) -> TurnDraft:
     """One question from the questioner turns that stand between two answers."""
-    last_speaker = group[-1].speaker
+    last_speaker = _who(group[-1])
     kept: list[TurnDraft] = []
     for turn in group[:-1]:
-        if turn.speaker != last_speaker and not _asks(turn):
+        if _who(turn) != last_speaker and not _asks(turn):
             for b in turn.blocks:
                 b.mark(Bucket.UNCLASSIFIED, "handover")
         else:
@@ -92,3 +102,8 @@ def _resolve(group: list[TurnDraft]) -> TurnDraft:
 
 def _text(para: list[Block]) -> str:
     return " ".join(b.body or b.text for b in para)
+
+
+def _who(turn: TurnDraft) -> str:
+    """Who holds a turn: the speaker, else the label word (``Q``, ``INTERVIEWER``)."""
+    return (turn.speaker or turn.label or "").strip(" .:)-–—*").upper()

@@ -55,6 +55,10 @@ _TIME = re.compile(r"^\s*(?:\[(?P<a>\d{1,2}:\d{2}(?::\d{2})?)\]|(?P<b>\d{1,2}:\d
 _QUESTION_LETTERS = {w for ws in QUESTION_WORDS.values() for w in ws if len(w) == 1}
 _QUESTION_WORDS = {w.lower() for ws in QUESTION_WORDS.values() for w in ws}
 _ANSWER_WORDS = {w.lower() for ws in ANSWER_WORDS.values() for w in ws}
+# Label words that name who speaks (so two of them in a row are two people).
+_ROLE_LABELS = {w.lower() for ws in QUESTION_WORDS.values() for w in ws if len(w) > 3} - {
+    "question", "frage", "pregunta", "domanda", "pergunta", "vraag"
+}
 _HONORIFIC_RE = re.compile(rf"^{_HONORIFIC}", re.I)
 
 
@@ -155,7 +159,7 @@ def run(state: State) -> None:
         block.label = hit.label
         block.body = hit.body
         block.rule = f"label-{hit.kind}"
-        if hit.kind == "speaker":
+        if hit.kind == "speaker" or (hit.kind == "word" and hit.name.lower() in _ROLE_LABELS):
             block.speaker = hit.name
         conventions.append(hit.kind)
         lang = LABEL_LANGUAGE.get(hit.name.lower())

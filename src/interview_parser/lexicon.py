@@ -90,3 +90,21 @@ LABEL_LANGUAGE: dict[str, str] = {
     for word in words
     if len(word) > 1 and lang != "en"
 }
+
+# Function words (English and the other lexicon languages), left out when comparing the
+# content of two question versions.
+STOPWORDS = frozenset(
+    """
+    the a an and or but of in on at to for with by from as is are was were be been being
+    it its this that these those there here what which who whom whose when where why how
+    do does did done have has had not no yes you your we our they their he she his her
+    him them i me my can could would should will shall may might must if then than so
+    about into over under also just very more most some any all one two
+    el la los las de del y o que en un una por para con es se su lo al
+    der die das und oder ein eine ist zu den dem mit von sie es
+    le les et ou des du une est pour dans que qui pas
+    il di che non per con una sono
+    o os as um uma com não
+    het een en van dat niet voor met
+    """.split()
+)

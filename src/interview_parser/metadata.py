@@ -84,7 +84,7 @@ def _title(header: list[Block]) -> str | None:
             continue
         if _BYLINE.match(text) or find_date(text) or text.isupper():
             continue
-        if text.endswith((".", "!")) and words > 25:
+        if text.endswith("."):
             continue
         candidates.append((words, -b.index, text))
     if not candidates:
@@ -96,15 +96,17 @@ def _interviewee(state: State, header: list[Block]) -> str | None:
     answering = Counter(
         b.speaker for b in state.blocks if b.side == "a" and b.speaker and b.kind is not Bucket.CHROME
     )
-    texts = [state.meta.title or ""]
-    texts += [b.text for b in header if b.kind is Bucket.INTRO]
+    texts = [b.text for b in header if b.kind is Bucket.INTRO and b.rule != "title"]
     texts += [b.text for b in state.blocks if b.kind is Bucket.CAPTION]
     names: Counter[str] = Counter()
-    for i, text in enumerate(texts):
-        for run in _NAME.findall(text):
-            name = _trim(run)
+    for text in [state.meta.title or "", *texts]:
+        for m in _NAME.finditer(text):
+            # "the Western Balkans", "The Glass Orchard": an article marks a thing, not a person.
+            if re.search(r"\bthe\s+$", text[max(0, m.start() - 4) : m.start()], re.I):
+                continue
+            name = _trim(m.group(1))
             if name and len(name.split()) >= 2:
-                names[name] += 3 if i == 0 else 1
+                names[name] += 1
     if answering:
         speaker = answering.most_common(1)[0][0]
         surname = speaker.split()[-1].strip(".").lower()

@@ -64,11 +64,11 @@ def run(state: State) -> None:
             turns.append(TurnDraft(side="a", blocks=[b]))
         else:
             cur.blocks.append(b)
-    _trim_tail(turns)
+    _trim_tail(state, turns)
     state.turns = turns
 
 
-def _trim_tail(turns: list[TurnDraft]) -> None:
+def _trim_tail(state: State, turns: list[TurnDraft]) -> None:
     """Cut closing notes and footer lines off the last answer, and unanswered questions."""
     while turns and turns[-1].side == "q":
         for b in turns.pop().blocks:
@@ -76,6 +76,12 @@ def _trim_tail(turns: list[TurnDraft]) -> None:
     if not turns:
         return
     last = turns[-1]
+    footer = _footer_start(state, last)
+    if footer is not None:
+        for b in last.blocks:
+            if b.index >= footer:
+                b.mark(Bucket.UNCLASSIFIED if is_prose(b.text) else Bucket.CHROME, "after-footer")
+        last.blocks = [b for b in last.blocks if b.index < footer]
     paragraphs = last.paragraphs()
     keep = len(paragraphs)
     while keep > 1 and _is_tail(paragraphs[keep - 1]):
@@ -87,6 +93,22 @@ def _trim_tail(turns: list[TurnDraft]) -> None:
             else:
                 b.mark(Bucket.CHROME, "footer-line")
     last.blocks = [b for para in paragraphs[:keep] for b in para]
+
+
+# Chrome that only stands below an article: once one shows up after the last answer has
+# begun, the interview is over.
+_FOOTER_RULES = frozenset(
+    {"related", "tags", "comments", "share", "follow", "copyright", "legal", "newsletter",
+     "print", "search", "menu"}
+)
+
+
+def _footer_start(state: State, last: TurnDraft) -> int | None:
+    start = last.blocks[0].index
+    for b in state.blocks[start + 1 :]:
+        if b.kind is Bucket.CHROME and (b.rule in _FOOTER_RULES or b.rule.startswith("markup-")):
+            return b.index
+    return None
 
 
 def _is_tail(para: list[Block]) -> bool:
