@@ -104,20 +104,24 @@ def _interviewee(state: State, header: list[Block]) -> str | None:
             # "the Western Balkans", "The Glass Orchard": an article marks a thing, not a person.
             if re.search(r"\bthe\s+$", text[max(0, m.start() - 4) : m.start()], re.I):
                 continue
-            name = _trim(m.group(1))
-            if name and len(name.split()) >= 2:
-                names[name] += 1
+            words = _trim(m.group(1)).split()
+            if m.group(1).split()[0].lower() == "the":
+                continue
+            # Count every tail of the run too: "Singer Maya Tolland" also vouches for
+            # "Maya Tolland", which the title may spell without the job.
+            for k in range(len(words) - 1):
+                names[" ".join(words[k:])] += 1
     if answering:
         speaker = answering.most_common(1)[0][0]
         surname = speaker.split()[-1].strip(".").lower()
         matching = [n for n in names if n.split()[-1].lower() == surname]
         if matching:
-            return max(matching, key=lambda n: (names[n], len(n)))
+            return max(matching, key=lambda n: (names[n], -len(n)))
         return display_name(speaker)
     if not names:
         return None
     title = (state.meta.title or "").lower()
-    return max(names, key=lambda n: (n.split()[-1].lower() in title, names[n], len(n)))
+    return max(names, key=lambda n: (n.split()[-1].lower() in title, names[n], -len(n)))
 
 
 def _trim(run: str) -> str:
