@@ -1,0 +1,326 @@
+"""HTML front end: an lxml tree to the same block stream the text front end emits.
+
+Parses without network access or entity expansion, refuses absurdly deep trees, drops what
+is never read (scripts, styles, forms), and walks the rest once. Every line of visible
+text becomes a block with hints: bold/italic coverage, a bold leading label, heading level,
+figure and caption context, list item, link density, and a chrome reason when the line
+sits in furniture (header, nav, footer, aside, share bars, cookie banners...). Page
+metadata (og:title, ``<time>``, JSON-LD) goes to ``Meta``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import attrs
+import lxml.html
+from lxml import etree
+
+from . import selectors as sel
+from .blocks import Block, Hints, Meta
+from .errors import MarkupError
+from .records import Span
+
+_WS = re.compile(r"\s+")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_LABEL_END = re.compile(r"[:.)\-–—]\s*$")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_SITE_SUFFIX = re.compile(r"\s+[|–—·:-]\s+[^|–—·:]{2,60}$")
+
+
+@attrs.frozen
+class _Ctx:
+    chrome: str | None = None
+    caption: str | None = None
+    figure: bool = False
+    heading: int = 0
+    list_item: bool = False
+    bold: bool = False
+    italic: bool = False
+    link: bool = False
+    main: bool = False
+
+
+@attrs.define
+class _Line:
+    pieces: list[tuple[str, bool, bool, bool]] = attrs.Factory(list)  # text, bold, italic, link
+
+
+@attrs.define
+class _Walker:
+    root: Any
+    main_el: Any
+    max_depth: int
+    blocks: list[Block] = attrs.Factory(list)
+    para: int = 0
+    line: _Line = attrs.Factory(_Line)
+    line_ctx: _Ctx = _Ctx()
+    line_el: Any = None
+    tree: Any = None
+
+    def flush(self, *, new_para: bool) -> None:
+        pieces = self.line.pieces
+        self.line = _Line()
+        text = _WS.sub(" ", "".join(p[0] for p in pieces)).strip()
+        if text:
+            self.blocks.append(self._block(text, pieces))
+        if new_para:
+            self.para += 1
+
+    def _block(self, text: str, pieces: list[tuple[str, bool, bool, bool]]) -> Block:
+        visible = sum(len(p[0].strip()) for p in pieces) or 1
+        bold = sum(len(p[0].strip()) for p in pieces if p[1]) / visible
+        italic = sum(len(p[0].strip()) for p in pieces if p[2]) / visible
+        link = sum(len(p[0].strip()) for p in pieces if p[3]) / visible
+        ctx = self.line_ctx
+        el = self.line_el
+        line = getattr(el, "sourceline", None) or 0
+        return Block(
+            index=len(self.blocks),
+            text=text,
+            span=Span(start_line=line, end_line=line, path=self.tree.getpath(el) if el is not None else None),
+            para=self.para,
+            hints=Hints(
+                bold=bold >= 0.9 or ctx.bold,
+                italic=italic >= 0.9 or ctx.italic,
+                heading=ctx.heading,
+                in_figure=ctx.figure,
+                list_item=ctx.list_item,
+                link_density=round(link, 3),
+                chrome=ctx.chrome,
+                caption=ctx.caption,
+                label=_bold_label(pieces, bold),
+                main=ctx.main,
+            ),
+            body=text,
+        )
+
+    def walk(self, el: Any, ctx: _Ctx, depth: int) -> None:
+        if depth > self.max_depth:
+            raise MarkupError(
+                f"expected HTML nested at most {self.max_depth} levels deep (ParseOptions."
+                f"max_html_depth), found deeper nesting at line {getattr(el, 'sourceline', '?')}"
+            )
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower()
+        if tag == "br":
+            self.flush(new_para=False)
+            self._text(el.tail, ctx)
+            return
+        ctx = self._context(el, tag, ctx)
+        is_block = tag in sel.BLOCK_TAGS
+        if is_block:
+            self.flush(new_para=True)
+            self.line_ctx, self.line_el = ctx, el
+        elif not self.line.pieces:
+            self.line_ctx = ctx
+            if self.line_el is None:
+                self.line_el = el
+        self._text(el.text, ctx)
+        for child in el:
+            if not isinstance(child.tag, str) or child.tag.lower() in sel.DROP_TAGS or _hidden(child):
+                if is_block:
+                    self.line_ctx, self.line_el = ctx, el
+                self._text(child.tail, ctx)
+                continue
+            self.walk(child, ctx, depth + 1)
+            if is_block:
+                # Text after a nested block belongs to this element again.
+                self.line_ctx, self.line_el = ctx, el
+        if is_block:
+            self.flush(new_para=True)
+        if el.tail:
+            self._text(el.tail, self._parent_ctx)
+
+    _parent_ctx: _Ctx = _Ctx()
+
+    def _text(self, text: str | None, ctx: _Ctx) -> None:
+        if text:
+            self.line.pieces.append((text, ctx.bold, ctx.italic, ctx.link))
+
+    def _context(self, el: Any, tag: str, ctx: _Ctx) -> _Ctx:
+        changes: dict[str, Any] = {}
+        if el is self.main_el:
+            changes["main"] = True
+        chrome = _chrome_reason(el, tag)
+        if chrome and ctx.chrome is None and not (ctx.main and tag == "header"):
+            changes["chrome"] = chrome
+        if tag == "figcaption":
+            changes["caption"] = "figcaption"
+        elif tag == "figure":
+            changes["figure"] = True
+            changes["caption"] = ctx.caption or "figure"
+        else:
+            cap = _caption_reason(el)
+            if cap and ctx.caption is None:
+                changes["caption"] = cap
+        if tag in sel.HEADINGS:
+            changes["heading"] = sel.HEADINGS[tag]
+        elif tag == "li":
+            changes["list_item"] = True
+        elif tag in sel.BOLD_TAGS:
+            changes["bold"] = True
+        elif tag in sel.ITALIC_TAGS:
+            changes["italic"] = True
+        elif tag == "a":
+            changes["link"] = True
+        return attrs.evolve(ctx, **changes) if changes else ctx
+
+
+def _tokens(el: Any) -> list[str]:
+    raw = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    return [t for t in sel.TOKEN_SPLIT.split(raw) if t]
+
+
+def _chrome_reason(el: Any, tag: str) -> str | None:
+    if tag in sel.CHROME_TAGS:
+        return sel.CHROME_TAGS[tag]
+    role = (el.get("role") or "").lower()
+    if role in sel.CHROME_ROLES:
+        return sel.CHROME_ROLES[role]
+    if tag in ("form",):
+        return "form"
+    for token in _tokens(el):
+        if token in sel.CHROME_TOKENS:
+            return sel.CHROME_TOKENS[token]
+    return None
+
+
+def _caption_reason(el: Any) -> str | None:
+    raw = f"{el.get('class') or ''}".lower()
+    for token in [raw, *sel.TOKEN_SPLIT.split(raw)]:
+        if token in sel.CAPTION_TOKENS:
+            return sel.CAPTION_TOKENS[token]
+    return None
+
+
+def _hidden(el: Any) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _bold_label(pieces: list[tuple[str, bool, bool, bool]], bold_share: float) -> str | None:
+    """A short bold run opening the line (``<b>Q.</b>``, ``<strong>Jane Doe:</strong>``)."""
+    lead: list[str] = []
+    for text, bold, _italic, _link in pieces:
+        if not text.strip() and not lead:
+            continue
+        if not bold:
+            break
+        lead.append(text)
+    label = _WS.sub(" ", "".join(lead)).strip()
+    if not label or len(label) > 60 or len(label.split()) > 6:
+        return None
+    rest = "".join(p[0] for p in pieces)
+    rest = _WS.sub(" ", rest).strip()[len(label) :].strip()
+    if rest and not rest[0] in ":.)-–—" and not _LABEL_END.search(label):
+        return None
+    if not rest and not _LABEL_END.search(label) and bold_share >= 0.9 and len(label.split()) > 3:
+        return None
+    if rest[:1] in ":":
+        label = label + ":"
+    return label
+
+
+def _main_element(root: Any) -> Any:
+    candidates = sel.MAIN_CANDIDATES(root)
+    if not candidates:
+        return None
+    sizes = [(len(" ".join(c.itertext())), c) for c in candidates]
+    biggest = max(s for s, _ in sizes)
+    # The innermost candidate that still holds most of the text.
+    good = [c for s, c in sizes if s >= 0.6 * biggest]
+    return max(good, key=lambda c: len(list(c.iterancestors())))
+
+
+def parse_tree(text: str, max_depth: int) -> Any:
+    text = _XML_DECL.sub("", text, count=1)
+    parser = lxml.html.HTMLParser(
+        remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=False,
+        default_doctype=False,
+    )
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise MarkupError(f"expected an HTML document, lxml refused it: {exc}") from exc
+    return root
+
+
+def html_blocks(text: str, meta: Meta, *, max_depth: int) -> list[Block]:
+    root = parse_tree(text, max_depth)
+    _read_meta(root, meta)
+    body = root.find("body")
+    if body is None:
+        body = root
+    walker = _Walker(root=root, main_el=_main_element(root), max_depth=max_depth,
+                     tree=root.getroottree())
+    walker.walk(body, _Ctx(main=False), 0)
+    walker.flush(new_para=True)
+    if walker.main_el is None:
+        # No article or main element: nothing is "outside main".
+        walker.blocks = [attrs.evolve(b, hints=attrs.evolve(b.hints, main=True)) for b in walker.blocks]
+    return walker.blocks
+
+
+def _first(values: list[Any]) -> str | None:
+    for v in values:
+        v = _WS.sub(" ", str(v)).strip()
+        if v:
+            return v
+    return None
+
+
+def _read_meta(root: Any, meta: Meta) -> None:
+    ld = _json_ld(root)
+    og_title = _first(sel.META_PROPERTY(root, name="og:title"))
+    h1 = _first([" ".join(h.itertext()) for h in sel.H1(root)])
+    title = _first(sel.TITLE(root))
+    if title:
+        title = _SITE_SUFFIX.sub("", title)
+    meta.title = og_title or ld.get("headline") or h1 or title
+    meta.title_rule = "og:title" if og_title else "json-ld" if ld.get("headline") else "h1"
+    meta.published = (
+        _first(sel.META_PROPERTY(root, name="article:published_time"))
+        or ld.get("datePublished")
+        or _first(sel.TIME_DATETIME(root))
+    )
+    meta.publisher = _first(sel.META_PROPERTY(root, name="og:site_name")) or ld.get("publisher")
+    meta.author = ld.get("author")
+    lang = _first(sel.HTML_LANG(root))
+    if lang:
+        meta.language = lang.split("-")[0].lower()
+
+
+def _json_ld(root: Any) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for raw in sel.JSON_LD(root):
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        for item in items:
+            if not isinstance(item, dict):
+                continue
+            kind = item.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            if not {"NewsArticle", "Article", "Interview", "BlogPosting", "ReportageNewsArticle"} & set(
+                k for k in kinds if isinstance(k, str)
+            ):
+                continue
+            for key in ("headline", "datePublished"):
+                if isinstance(item.get(key), str) and key not in out:
+                    out[key] = item[key]
+            for key in ("author", "publisher"):
+                value = item.get(key)
+                if isinstance(value, list) and value:
+                    value = value[0]
+                if isinstance(value, dict):
+                    value = value.get("name")
+                if isinstance(value, str) and key not in out:
+                    out[key] = value
+    return out

@@ -1,0 +1,67 @@
+"""Every XPath and markup vocabulary the HTML front end uses, compiled once, in one place."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+DROP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
+     "button", "input", "select", "textarea", "head", "video", "audio", "map", "dialog"}
+)
+BLOCK_TAGS = frozenset(
+    {"p", "div", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd",
+     "dl", "td", "th", "tr", "table", "tbody", "thead", "tfoot", "caption", "figcaption", "figure",
+     "section", "article", "main", "header", "footer", "nav", "aside", "pre", "address", "hr",
+     "body", "form", "fieldset", "details", "summary", "center", "hgroup", "menu", "legend",
+     "label", "picture", "html"}
+)
+BOLD_TAGS = frozenset({"b", "strong"})
+ITALIC_TAGS = frozenset({"i", "em", "cite"})
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+CHROME_TAGS = {"header": "header", "nav": "nav", "footer": "footer", "aside": "aside"}
+CHROME_ROLES = {
+    "banner": "header",
+    "navigation": "nav",
+    "contentinfo": "footer",
+    "complementary": "aside",
+    "search": "search",
+    "dialog": "dialog",
+    "alertdialog": "dialog",
+}
+# class/id tokens that mark furniture; matched against tokens split on - _ and spaces.
+CHROME_TOKENS = {
+    "share": "share", "sharing": "share", "social": "share", "sharebar": "share",
+    "cookie": "cookie", "cookies": "cookie", "consent": "cookie", "gdpr": "cookie",
+    "newsletter": "newsletter", "subscribe": "newsletter", "signup": "newsletter", "nl": "newsletter",
+    "related": "related", "recommended": "related", "most": "related", "popular": "related",
+    "breadcrumb": "breadcrumb", "breadcrumbs": "breadcrumb", "crumbs": "breadcrumb",
+    "comments": "comments", "comment": "comments", "disqus": "comments",
+    "advert": "advert", "advertisement": "advert", "ad": "advert", "ads": "advert",
+    "promo": "promo", "sponsored": "promo", "teaser": "promo",
+    "tags": "tags", "tag": "tags", "topics": "tags",
+    "pagination": "pagination", "pager": "pagination",
+    "skip": "skip", "sidebar": "aside", "ticker": "ticker", "masthead": "header",
+    "topnav": "nav", "menu": "nav", "navbar": "nav", "footer": "footer", "toolbar": "tools",
+    "tools": "tools", "print": "tools", "player": "player", "audio": "player",
+    "language": "language", "lang": "language", "search": "search", "modal": "dialog",
+    "tooltip": "tooltip", "hidden": "hidden",
+}
+CAPTION_TOKENS = {"caption": "caption", "credit": "credit", "credits": "credit",
+                  "wp-caption-text": "caption", "photo-credit": "credit"}
+MAIN_TOKENS = frozenset({"article-body", "articlebody", "story-body", "entry-content",
+                         "post-content", "article-content", "transcript", "story"})
+
+TOKEN_SPLIT = re.compile(r"[\s_\-]+")
+
+MAIN_CANDIDATES = etree.XPath(
+    "//article | //main | //*[@itemprop='articleBody'] | //*[@role='main']"
+)
+META_PROPERTY = etree.XPath("//meta[@property=$name or @name=$name]/@content")
+TITLE = etree.XPath("//title//text()")
+H1 = etree.XPath("//h1")
+TIME_DATETIME = etree.XPath("//time[@datetime]/@datetime")
+JSON_LD = etree.XPath("//script[@type='application/ld+json']/text()")
+HTML_LANG = etree.XPath("/html/@lang")
