@@ -91,7 +91,13 @@ def run(state: State) -> None:
         if block.hints.chrome:
             block.mark(Bucket.CHROME, f"markup-{block.hints.chrome}")
             continue
-        if _is_labelled(block):
+        if _is_labelled(block) or block.side == "q":
+            continue
+        if not block.hints.main:
+            block.mark(Bucket.CHROME, "outside-main")
+            continue
+        if block.hints.heading and not block.text.rstrip().endswith("?"):
+            block.mark(Bucket.CHROME, "section-heading")
             continue
         rule = line_rule(block.text)
         if rule:

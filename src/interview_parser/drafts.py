@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from .blocks import Block, State, TurnDraft
-from .lexicon import STOPWORDS
+from .lexicon import MODERATOR_WORDS, STOPWORDS
 from .records import Bucket
 
 _TOKEN = re.compile(r"\w+")
@@ -56,14 +56,28 @@ def run(state: State) -> None:
             group.append(turn)
             continue
         if group:
-            merged.append(_resolve(group))
-            group = []
-        if turn is not None:
-            if merged and merged[-1].side == "a":
-                merged[-1].blocks.extend(turn.blocks)
+            if all(_is_moderation(t) for t in group):
+                # A moderator opening or handing over asks nothing: no exchange starts.
+                for t in group:
+                    for b in t.blocks:
+                        b.mark(Bucket.UNCLASSIFIED, "handover")
             else:
-                merged.append(turn)
+                merged.append(_resolve(group))
+            group = []
+        if turn is None:
+            continue
+        if merged and merged[-1].side == "a":
+            merged[-1].blocks.extend(turn.blocks)
+        elif not merged:
+            for b in turn.blocks:
+                b.mark(Bucket.INTRO, "opening-statement")
+        else:
+            merged.append(turn)
     state.turns = merged
+
+
+def _is_moderation(turn: TurnDraft) -> bool:
+    return _who(turn).lower() in MODERATOR_WORDS and not _asks(turn)
 
 
 def _resolve(group: list[TurnDraft]) -> TurnDraft:

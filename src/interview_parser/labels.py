@@ -68,6 +68,7 @@ class _Found:
     label: str
     name: str
     body: str
+    hinted: bool = False  # the markup set it apart (a bold run), so once is enough
 
 
 def _find(block: Block) -> _Found | None:
@@ -77,10 +78,8 @@ def _find(block: Block) -> _Found | None:
         body = text[len(hinted) :].lstrip(" :.-–—") if text.startswith(hinted) else text
         name = hinted.strip(" :.-–—*")
         kind = "letter" if len(name) == 1 else "word" if name.lower() in _QUESTION_WORDS | _ANSWER_WORDS else "speaker"
-        if kind == "speaker" and _speaker_ok(name):
-            return _Found(kind, hinted.strip(), name, body)
-        if kind != "speaker":
-            return _Found(kind, hinted.strip(), name, body)
+        if kind != "speaker" or _speaker_ok(name):
+            return _Found(kind, hinted.strip(), name, body, hinted=True)
     if m := _LETTER.match(text):
         return _Found("letter", m.group("label"), m.group("label").upper(), m.group("body"))
     if m := _WORD.match(text):
@@ -136,9 +135,11 @@ def run(state: State) -> None:
     a_letters = {k for k in letters if k in {w for ws in ANSWER_WORDS.values() for w in ws}}
     letters_ok = bool(q_letters) and (bool(a_letters) or sum(letters.values()) >= 2)
     # A letter that is both (A in English, and nothing else) is fine; P/R need each other.
-    real_speakers = {k for k, n in speakers.items() if n >= 2}
-
-    sides = _speaker_sides(state, found, real_speakers, letters_ok or bool(words))
+    real_speakers = {k for k, n in speakers.items() if n >= 2} | {
+        speaker_key(f.name) for f in found.values() if f.kind == "speaker" and f.hinted
+    }
+    qa_words = any(w not in _ROLE_LABELS for w in words)
+    sides = _speaker_sides(state, found, real_speakers, letters_ok or qa_words)
     conventions = []
     for index, hit in found.items():
         block = state.blocks[index]
@@ -236,10 +237,12 @@ def _unlabelled(state: State) -> None:
         and sum(len(b.text) for b in p) <= _MAX_QUESTION_CHARS
     ]
     # Prefer emphasis when the page has enough of it and most of it asks something.
-    asking = [p for p in emphasis if p[-1].text.rstrip("\"”’) ").endswith("?")]
+    asking = [p for p in emphasis if _asks(p)]
     if len(emphasis) >= 2 and len(asking) >= max(2, len(emphasis) // 3):
-        chosen, rule = emphasis, "emphasis-paragraph"
-        chosen = [p for p in chosen if not _is_section_heading(p)]
+        # A bold standfirst or the headline before the first question is not one.
+        first = asking[0][0].index
+        chosen = [p for p in emphasis if p[0].index >= first and not _is_section_heading(p)]
+        rule = "emphasis-paragraph"
     else:
         chosen, rule = marked, "question-mark"
     for para in chosen:
@@ -247,6 +250,10 @@ def _unlabelled(state: State) -> None:
             block.side = "q"
             block.rule = rule
     state.meta.convention = rule if chosen else "none"
+
+
+def _asks(para: list[Block]) -> bool:
+    return para[-1].text.rstrip("\"”’) ").endswith("?")
 
 
 def _is_section_heading(para: list[Block]) -> bool:

@@ -47,7 +47,7 @@ CHROME_TOKENS = {
     "topnav": "nav", "menu": "nav", "navbar": "nav", "footer": "footer", "toolbar": "tools",
     "tools": "tools", "print": "tools", "player": "player", "audio": "player",
     "language": "language", "lang": "language", "search": "search", "modal": "dialog",
-    "tooltip": "tooltip", "hidden": "hidden",
+    "tooltip": "tooltip", "hidden": "hidden", "disclaimer": "disclaimer",
 }
 CAPTION_TOKENS = {"caption": "caption", "credit": "credit", "credits": "credit",
                   "wp-caption-text": "caption", "photo-credit": "credit"}
