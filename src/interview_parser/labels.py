@@ -74,12 +74,16 @@ class _Found:
 def _find(block: Block) -> _Found | None:
     text = block.text
     hinted = block.hints.label
-    if hinted is not None:
+    if hinted is not None and not block.hints.list_item:
         body = text[len(hinted) :].lstrip(" :.-–—") if text.startswith(hinted) else text
         name = hinted.strip(" :.-–—*")
-        kind = "letter" if len(name) == 1 else "word" if name.lower() in _QUESTION_WORDS | _ANSWER_WORDS else "speaker"
-        if kind != "speaker" or _speaker_ok(name):
+        if len(name) == 1 or name.lower() in _QUESTION_WORDS | _ANSWER_WORDS:
+            kind = "letter" if len(name) == 1 else "word"
             return _Found(kind, hinted.strip(), name, body, hinted=True)
+        # A bold name is a label only with its colon ("Morning light." leads a list).
+        m = _SPEAKER.match(hinted.rstrip() + " ")
+        if hinted.rstrip().endswith(":") and m and _speaker_ok(m.group("name")):
+            return _Found("speaker", hinted.strip(), m.group("name"), body, hinted=True)
     if m := _LETTER.match(text):
         return _Found("letter", m.group("label"), m.group("label").upper(), m.group("body"))
     if m := _WORD.match(text):

@@ -108,3 +108,15 @@ STOPWORDS = frozenset(
     het een en van dat niet voor met
     """.split()
 )
+
+# Last words that make a capitalised run an organisation or a place, not a person.
+ORGANISATION_WORDS = frozenset(
+    """
+    fund bank institute university college school council club party ministry agency group
+    ltd limited inc corp company association union network society foundation trust
+    festival records press radio television tv news times post daily weekly review magazine
+    rovers town united city county athletic fc republic kingdom states nations sea ocean
+    river mountains balkans centre center office department committee commission board
+    orchestra band trio quartet hospital church museum library airport station street road
+    """.split()
+)

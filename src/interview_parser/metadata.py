@@ -16,6 +16,7 @@ from .blocks import Block, State
 from .chrome import _SEPARATED
 from .dates import find_date
 from .labels import display_name
+from .lexicon import ORGANISATION_WORDS
 from .records import Bucket
 
 _NAME = re.compile(
@@ -99,13 +100,22 @@ def _interviewee(state: State, header: list[Block]) -> str | None:
     texts = [b.text for b in header if b.kind is Bucket.INTRO and b.rule != "title"]
     texts += [b.text for b in state.blocks if b.kind is Bucket.CAPTION]
     names: Counter[str] = Counter()
-    for text in [state.meta.title or "", *texts]:
+    title = state.meta.title or ""
+    # "Tagus Pension Fund CIO Leonor Vaz: ..." names its interviewee before the colon.
+    before_colon = _NAME.findall(title.split(":")[0]) if ":" in title else []
+    if before_colon:
+        words = _trim(before_colon[-1]).split()
+        for k in range(len(words) - 1):
+            names[" ".join(words[k:])] += 2
+    for text in [title, *texts]:
         for m in _NAME.finditer(text):
             # "the Western Balkans", "The Glass Orchard": an article marks a thing, not a person.
             if re.search(r"\bthe\s+$", text[max(0, m.start() - 4) : m.start()], re.I):
                 continue
             words = _trim(m.group(1)).split()
-            if m.group(1).split()[0].lower() == "the":
+            if m.group(1).split()[0].lower() == "the" or not words:
+                continue
+            if words[-1].lower() in ORGANISATION_WORDS:
                 continue
             # Count every tail of the run too: "Singer Maya Tolland" also vouches for
             # "Maya Tolland", which the title may spell without the job.
@@ -120,8 +130,8 @@ def _interviewee(state: State, header: list[Block]) -> str | None:
         return display_name(speaker)
     if not names:
         return None
-    title = (state.meta.title or "").lower()
-    return max(names, key=lambda n: (n.split()[-1].lower() in title, names[n], -len(n)))
+    lowered = title.lower()
+    return max(names, key=lambda n: (n.split()[-1].lower() in lowered, names[n], -len(n)))
 
 
 def _trim(run: str) -> str:
