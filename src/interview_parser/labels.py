@@ -30,6 +30,9 @@ _LETTERS = "".join(
     sorted({w for t in (QUESTION_WORDS, ANSWER_WORDS) for ws in t.values() for w in ws if len(w) == 1})
 )
 _LETTER = re.compile(rf"^[*_]{{0,2}}(?P<label>[{_LETTERS}]){_SEP}[*_]{{0,2}}\s*(?P<body>.*)$")
+# A bare "Q" before a capital (briefing transcripts: "Q    Yesterday, ..."). Only Q: a bare
+# "A" opens ordinary sentences.
+_BARE_Q = re.compile(r"^(?P<label>Q)\s+(?P<body>[A-Z“\"‘'\[(¿¡—–].*)$")
 _WORDS = sorted(
     {w for t in (QUESTION_WORDS, ANSWER_WORDS) for ws in t.values() for w in ws if len(w) > 1},
     key=len,
@@ -86,6 +89,8 @@ def _find(block: Block) -> _Found | None:
             return _Found("speaker", hinted.strip(), m.group("name"), body, hinted=True)
     if m := _LETTER.match(text):
         return _Found("letter", m.group("label"), m.group("label").upper(), m.group("body"))
+    if m := _BARE_Q.match(text):
+        return _Found("letter", "Q", "Q", m.group("body"))
     if m := _WORD.match(text):
         return _Found("word", m.group("label"), m.group("label"), m.group("body"))
     if (m := _SPEAKER.match(text)) and _speaker_ok(m.group("name")):
