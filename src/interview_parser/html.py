@@ -143,7 +143,10 @@ class _Walker:
     def _context(self, el: Any, tag: str, ctx: _Ctx) -> _Ctx:
         changes: dict[str, Any] = {}
         if el is self.main_el:
+            # The main content wins over furniture wrapped around it (a page-wide <aside>).
             changes["main"] = True
+            changes["chrome"] = None
+            ctx = attrs.evolve(ctx, chrome=None)
         chrome = _chrome_reason(el, tag)
         if chrome and ctx.chrome is None and not (ctx.main and tag == "header"):
             changes["chrome"] = chrome
