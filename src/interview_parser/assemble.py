@@ -60,8 +60,10 @@ def _turn(draft: TurnDraft, kind: Bucket) -> Turn:
         label=draft.label,
         time=next((b.time for b in draft.blocks if b.time), None),
         span=span_of(draft.blocks),
+        spans=tuple(b.span for b in draft.blocks),
         drafts=tuple(
-            Draft(text="\n\n".join(_paragraph_texts(d)), span=span_of(d)) for d in draft.drafts
+            Draft(text="\n\n".join(_paragraph_texts(d)), span=span_of(d), spans=tuple(b.span for b in d))
+            for d in draft.drafts
         ),
     )
 

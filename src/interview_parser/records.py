@@ -70,11 +70,16 @@ class Draft:
 
     text: str
     span: Span
+    spans: tuple[Span, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
 class Turn:
-    """One side's contribution to an exchange; ``text`` joins ``paragraphs`` by a blank line."""
+    """One side's contribution to an exchange; ``text`` joins ``paragraphs`` by a blank line.
+
+    ``span`` covers the whole turn; ``spans`` has one entry per source line or element the
+    turn took, so a caption standing inside an answer is not claimed by it.
+    """
 
     text: str
     paragraphs: tuple[str, ...]
@@ -82,6 +87,7 @@ class Turn:
     label: str | None = None
     time: str | None = None
     span: Span
+    spans: tuple[Span, ...] = ()
     drafts: tuple[Draft, ...] = ()
 
 
