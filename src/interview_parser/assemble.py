@@ -6,8 +6,6 @@ intro, a caption, or ``removed`` (chrome and unclassified, with the rule that de
 
 from __future__ import annotations
 
-import re
-
 from .blocks import Block, State, TurnDraft
 from .dates import parse_iso
 from .labels import display_name, speaker_key
@@ -62,7 +60,11 @@ def _turn(draft: TurnDraft, kind: Bucket) -> Turn:
         span=span_of(draft.blocks),
         spans=tuple(b.span for b in draft.blocks),
         drafts=tuple(
-            Draft(text="\n\n".join(_paragraph_texts(d)), span=span_of(d), spans=tuple(b.span for b in d))
+            Draft(
+                text="\n\n".join(_paragraph_texts(d)),
+                span=span_of(d),
+                spans=tuple(b.span for b in d),
+            )
             for d in draft.drafts
         ),
     )
@@ -108,11 +110,15 @@ def build(state: State, *, source: Source) -> Transcript:
 
     total = sum(len(b.text) for b in state.blocks) or 1
     in_exchanges = sum(
-        len(b.text) for b in state.blocks if b.kind in (Bucket.QUESTION, Bucket.ANSWER, Bucket.DRAFT)
+        len(b.text)
+        for b in state.blocks
+        if b.kind in (Bucket.QUESTION, Bucket.ANSWER, Bucket.DRAFT)
     )
     unclassified = sum(1 for b in state.blocks if b.kind is Bucket.UNCLASSIFIED)
     share = round(in_exchanges / total, 4)
-    score = 0.0 if not exchanges else round(min(1.0, 0.4 + 0.1 * min(len(exchanges), 4) + share / 5), 4)
+    score = (
+        0.0 if not exchanges else round(min(1.0, 0.4 + 0.1 * min(len(exchanges), 4) + share / 5), 4)
+    )
     published = parse_iso(state.meta.published) if state.meta.published else None
     return Transcript(
         doc_id=doc_id_for(source.sha256),
@@ -176,7 +182,9 @@ def _participants(state: State, exchanges: list[Exchange]) -> tuple[Participant,
             )
         )
     if hint and not any(speaker_key(p.name) == interviewee_key for p in out):
-        out.insert(0, Participant(name=hint, role=Role.INTERVIEWEE, confidence=0.7 if exchanges else 0.3))
+        out.insert(
+            0, Participant(name=hint, role=Role.INTERVIEWEE, confidence=0.7 if exchanges else 0.3)
+        )
     # The interviewee first, so a reader taking the first interviewee gets the main one.
     out.sort(key=lambda p: (p.role is not Role.INTERVIEWEE, speaker_key(p.name) != interviewee_key))
     return tuple(out)

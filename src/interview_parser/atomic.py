@@ -22,9 +22,11 @@ def atomic_output(path: Path, mode: Literal["w", "wb"] = "w") -> Iterator[IO[Any
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
-        with os.fdopen(fd, mode, **({"encoding": "utf-8", "newline": "\n"} if mode == "w" else {})) as fh:
+        with os.fdopen(
+            fd, mode, **({"encoding": "utf-8", "newline": "\n"} if mode == "w" else {})
+        ) as fh:
             yield fh
-        os.replace(tmp, path)
+        Path(tmp).replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
             Path(tmp).unlink()

@@ -1,4 +1,4 @@
-"""The command line: ``interview-parser parse FILE`` and ``interview-parser convert PATH... -o OUT``."""
+"""The command line: ``interview-parser parse FILE``, ``interview-parser convert PATH... -o OUT``."""
 
 from __future__ import annotations
 
@@ -42,7 +42,9 @@ def _build_parser() -> argparse.ArgumentParser:
     c.add_argument("paths", nargs="+", help="files, folders (recursed) or - for stdin")
     c.add_argument("-o", "--output", required=True, help="OUT.jsonl or OUT.parquet")
     c.add_argument("--format", choices=("auto", "text", "html"), default="auto")
-    c.add_argument("--glob", default=None, help="file pattern inside folders (default: known suffixes)")
+    c.add_argument(
+        "--glob", default=None, help="file pattern inside folders (default: known suffixes)"
+    )
     c.add_argument("--fail-fast", action="store_true", help="stop at the first file that fails")
     c.add_argument("--errors", default=None, help="also write failures as JSONL to this file")
     return ap
@@ -55,8 +57,10 @@ def _inputs(paths: Sequence[str], pattern: str | None) -> Iterator[str]:
             continue
         path = Path(raw)
         if path.is_dir():
-            found = path.rglob(pattern) if pattern else (
-                p for p in path.rglob("*") if p.suffix.lower() in _SUFFIXES
+            found = (
+                path.rglob(pattern)
+                if pattern
+                else (p for p in path.rglob("*") if p.suffix.lower() in _SUFFIXES)
             )
             yield from sorted(str(p) for p in found if p.is_file())
         else:
@@ -108,8 +112,10 @@ def _convert(args: argparse.Namespace, options: ParseOptions) -> int:
         with Path(args.errors).open("w", encoding="utf-8") as fh:
             for f in failures:
                 fh.write(json.dumps(attrs.asdict(f), ensure_ascii=False) + "\n")
-    print(f"interview-parser: wrote {count} transcript(s) to {out}; {len(failures)} failed",
-          file=sys.stderr)
+    print(
+        f"interview-parser: wrote {count} transcript(s) to {out}; {len(failures)} failed",
+        file=sys.stderr,
+    )
     return 1 if failures else 0
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from .blocks import Block, State, TurnDraft
 from .lexicon import MODERATOR_WORDS, STOPWORDS
 from .records import Bucket
 
 _TOKEN = re.compile(r"\w+")
-DRAFT_SIMILARITY = 0.6
+DRAFT_SIMILARITY = 0.5
 _MIN_SHARED = 3
 
 
@@ -33,8 +34,8 @@ def similarity(a: str, b: str) -> float:
     tb = _TOKEN.findall(b.lower())
     if ta == tb:
         return 1.0
-    ba = Counter(zip(ta, ta[1:], strict=False))
-    bb = Counter(zip(tb, tb[1:], strict=False))
+    ba = Counter(pairwise(ta))
+    bb = Counter(pairwise(tb))
     total = sum(ba.values()) + sum(bb.values())
     dice = 2 * sum((ba & bb).values()) / total if total else 0.0
     ca = {w for w in ta if w not in STOPWORDS and len(w) > 2}

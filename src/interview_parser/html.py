@@ -80,7 +80,11 @@ class _Walker:
         return Block(
             index=len(self.blocks),
             text=text,
-            span=Span(start_line=line, end_line=line, path=self.tree.getpath(el) if el is not None else None),
+            span=Span(
+                start_line=line,
+                end_line=line,
+                path=self.tree.getpath(el) if el is not None else None,
+            ),
             para=self.para,
             hints=Hints(
                 bold=bold >= 0.9 or ctx.bold,
@@ -120,7 +124,11 @@ class _Walker:
                 self.line_el = el
         self._text(el.text, ctx)
         for child in el:
-            if not isinstance(child.tag, str) or child.tag.lower() in sel.DROP_TAGS or _hidden(child):
+            if (
+                not isinstance(child.tag, str)
+                or child.tag.lower() in sel.DROP_TAGS
+                or _hidden(child)
+            ):
                 if is_block:
                     self.line_ctx, self.line_el = ctx, el
                 self._text(child.tail, ctx)
@@ -220,7 +228,7 @@ def _bold_label(pieces: list[tuple[str, bool, bool, bool]], bold_share: float) -
         return None
     rest = "".join(p[0] for p in pieces)
     rest = _WS.sub(" ", rest).strip()[len(label) :].strip()
-    if rest and not rest[0] in ":.)-–—" and not _LABEL_END.search(label):
+    if rest and rest[0] not in ":.)-–—" and not _LABEL_END.search(label):
         return None
     if not rest and not _LABEL_END.search(label) and bold_share >= 0.9 and len(label.split()) > 3:
         return None
@@ -243,8 +251,11 @@ def _main_element(root: Any) -> Any:
 def parse_tree(text: str, max_depth: int) -> Any:
     text = _XML_DECL.sub("", text, count=1)
     parser = lxml.html.HTMLParser(
-        remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=False,
-        default_doctype=False,
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        recover=True,
+        huge_tree=False,
     )
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
@@ -259,13 +270,16 @@ def html_blocks(text: str, meta: Meta, *, max_depth: int) -> list[Block]:
     body = root.find("body")
     if body is None:
         body = root
-    walker = _Walker(root=root, main_el=_main_element(root), max_depth=max_depth,
-                     tree=root.getroottree())
+    walker = _Walker(
+        root=root, main_el=_main_element(root), max_depth=max_depth, tree=root.getroottree()
+    )
     walker.walk(body, _Ctx(main=False), 0)
     walker.flush(new_para=True)
     if walker.main_el is None:
         # No article or main element: nothing is "outside main".
-        walker.blocks = [attrs.evolve(b, hints=attrs.evolve(b.hints, main=True)) for b in walker.blocks]
+        walker.blocks = [
+            attrs.evolve(b, hints=attrs.evolve(b.hints, main=True)) for b in walker.blocks
+        ]
     return walker.blocks
 
 
@@ -305,15 +319,25 @@ def _json_ld(root: Any) -> dict[str, str]:
             data = json.loads(raw)
         except ValueError:
             continue
-        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        items = (
+            data
+            if isinstance(data, list)
+            else data.get("@graph", [data])
+            if isinstance(data, dict)
+            else []
+        )
         for item in items:
             if not isinstance(item, dict):
                 continue
             kind = item.get("@type")
             kinds = kind if isinstance(kind, list) else [kind]
-            if not {"NewsArticle", "Article", "Interview", "BlogPosting", "ReportageNewsArticle"} & set(
-                k for k in kinds if isinstance(k, str)
-            ):
+            if not {
+                "NewsArticle",
+                "Article",
+                "Interview",
+                "BlogPosting",
+                "ReportageNewsArticle",
+            } & {k for k in kinds if isinstance(k, str)}:
                 continue
             for key in ("headline", "datePublished"):
                 if isinstance(item.get(key), str) and key not in out:

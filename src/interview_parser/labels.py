@@ -27,7 +27,9 @@ from .lexicon import (
 
 _SEP = r"(?:\s*[.:)]|\s+[-–—]|\s*$)"
 _LETTERS = "".join(
-    sorted({w for t in (QUESTION_WORDS, ANSWER_WORDS) for ws in t.values() for w in ws if len(w) == 1})
+    sorted(
+        {w for t in (QUESTION_WORDS, ANSWER_WORDS) for ws in t.values() for w in ws if len(w) == 1}
+    )
 )
 _LETTER = re.compile(rf"^[*_]{{0,2}}(?P<label>[{_LETTERS}]){_SEP}[*_]{{0,2}}\s*(?P<body>.*)$")
 # A bare "Q" before a capital (briefing transcripts: "Q    Yesterday, ..."). Only Q: a bare
@@ -47,9 +49,7 @@ _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _HONORIFIC = r"(?:(?:MR|MRS|MS|DR|PROF|Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+)"
 _CAPS_NAME = rf"{_HONORIFIC}?[{_UP}][{_UP}'’.\-]*(?:\s+[{_UP}][{_UP}'’.\-]*){{0,3}}"
 _LOWER_PARTICLE = r"(?:de|da|van|von|der|del|la|le|bin|al|ter|dos|du)"
-_TITLE_NAME = (
-    rf"{_HONORIFIC}?[{_UP}][\w'’\-]*(?:\s+(?:[{_UP}][\w'’.\-]*|{_LOWER_PARTICLE})){{0,3}}"
-)
+_TITLE_NAME = rf"{_HONORIFIC}?[{_UP}][\w'’\-]*(?:\s+(?:[{_UP}][\w'’.\-]*|{_LOWER_PARTICLE})){{0,3}}"
 _SPEAKER = re.compile(
     rf"^[*_]{{0,2}}(?P<label>(?P<name>{_CAPS_NAME}|{_TITLE_NAME})"
     r"(?:\s*[\[(](?P<aff>[^\])\n]{1,80})[\])])?)[*_]{0,2}\s*:[*_]{0,2}(?:\s+|$)(?P<body>.*)$"
@@ -60,7 +60,12 @@ _QUESTION_WORDS = {w.lower() for ws in QUESTION_WORDS.values() for w in ws}
 _ANSWER_WORDS = {w.lower() for ws in ANSWER_WORDS.values() for w in ws}
 # Label words that name who speaks (so two of them in a row are two people).
 _ROLE_LABELS = {w.lower() for ws in QUESTION_WORDS.values() for w in ws if len(w) > 3} - {
-    "question", "frage", "pregunta", "domanda", "pergunta", "vraag"
+    "question",
+    "frage",
+    "pregunta",
+    "domanda",
+    "pergunta",
+    "vraag",
 }
 _HONORIFIC_RE = re.compile(rf"^{_HONORIFIC}", re.I)
 
@@ -161,7 +166,11 @@ def run(state: State) -> None:
             side = _side_of_word(hit.name)
         elif hit.kind == "speaker":
             key = speaker_key(hit.name)
-            if key in real_speakers or _side_of_word(hit.name) or hit.name.lower() in AUDIENCE_WORDS:
+            if (
+                key in real_speakers
+                or _side_of_word(hit.name)
+                or hit.name.lower() in AUDIENCE_WORDS
+            ):
                 side = _side_of_word(hit.name) or sides.get(key)
         if side is None:
             continue
@@ -221,7 +230,7 @@ def _speaker_sides(
         if key == interviewee:
             sides[key] = "a"
             continue
-        asks = sum(1 for t in texts if t.rstrip().rstrip("\"”’)").endswith("?")) / len(texts)
+        asks = sum(1 for t in texts if t.rstrip().rstrip('"”’)').endswith("?")) / len(texts)
         avg = volume[key] / len(texts)
         sides[key] = "q" if asks >= 0.3 or avg < 0.5 * top_avg else "a"
     return sides
@@ -237,12 +246,14 @@ def _unlabelled(state: State) -> None:
         if block.kind is None:
             paragraphs[block.para].append(block)
     emphasis = [
-        p for p in paragraphs.values()
+        p
+        for p in paragraphs.values()
         if all(b.hints.bold or b.hints.italic or b.hints.heading for b in p)
     ]
     marked = [
-        p for p in paragraphs.values()
-        if p[-1].text.rstrip("\"”’) ").endswith("?")
+        p
+        for p in paragraphs.values()
+        if p[-1].text.rstrip('"”’) ').endswith("?")
         and sum(len(b.text) for b in p) <= _MAX_QUESTION_CHARS
     ]
     # Prefer emphasis when the page has enough of it and most of it asks something.
@@ -262,7 +273,7 @@ def _unlabelled(state: State) -> None:
 
 
 def _asks(para: list[Block]) -> bool:
-    return para[-1].text.rstrip("\"”’) ").endswith("?")
+    return para[-1].text.rstrip('"”’) ').endswith("?")
 
 
 def _is_section_heading(para: list[Block]) -> bool:

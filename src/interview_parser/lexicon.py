@@ -7,8 +7,18 @@ from __future__ import annotations
 
 # Label words that open an interviewer's turn, and an interviewee's, per language.
 QUESTION_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("Q", "Question", "Interviewer", "Moderator", "Host", "Reporter", "Journalist",
-           "Audience member", "Audience", "Audience question"),
+    "en": (
+        "Q",
+        "Question",
+        "Interviewer",
+        "Moderator",
+        "Host",
+        "Reporter",
+        "Journalist",
+        "Audience member",
+        "Audience",
+        "Audience question",
+    ),
     "de": ("F", "Frage", "Interviewer"),
     "fr": ("Q", "Question", "Journaliste"),
     "es": ("P", "Pregunta", "Periodista"),
@@ -44,8 +54,19 @@ NOT_SPEAKERS = frozenset(
 
 # Caption cues: a line opening with one of these, or carrying one after a sentence.
 CAPTION_PREFIXES = (
-    "photo", "photograph", "photos", "picture", "image", "video", "credit", "foto",
-    "fotografía", "bild", "illustration", "watch", "caption",
+    "photo",
+    "photograph",
+    "photos",
+    "picture",
+    "image",
+    "video",
+    "credit",
+    "foto",
+    "fotografía",
+    "bild",
+    "illustration",
+    "watch",
+    "caption",
 )
 CREDIT_WORDS = ("photo", "photograph", "picture", "image", "foto", "credit", "bild")
 

@@ -72,7 +72,7 @@ def _title(header: list[Block]) -> str | None:
     candidates: list[tuple[int, int, str]] = []
     paragraphs = Counter(b.para for b in header)
     for b in header:
-        text = (b.text if b.label is None else b.text).strip()
+        text = b.text.strip()
         words = len(text.split())
         if b.kind is Bucket.CHROME and b.rule == "breadcrumb":
             last = [i for i in _SEPARATED.split(text) if i][-1]
@@ -95,7 +95,9 @@ def _title(header: list[Block]) -> str | None:
 
 def _interviewee(state: State, header: list[Block]) -> str | None:
     answering = Counter(
-        b.speaker for b in state.blocks if b.side == "a" and b.speaker and b.kind is not Bucket.CHROME
+        b.speaker
+        for b in state.blocks
+        if b.side == "a" and b.speaker and b.kind is not Bucket.CHROME
     )
     texts = [b.text for b in header if b.kind is Bucket.INTRO and b.rule != "title"]
     texts += [b.text for b in state.blocks if b.kind is Bucket.CAPTION]

@@ -3,19 +3,83 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from lxml import etree
 
 DROP_TAGS = frozenset(
-    {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
-     "button", "input", "select", "textarea", "head", "video", "audio", "map", "dialog"}
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "button",
+        "input",
+        "select",
+        "textarea",
+        "head",
+        "video",
+        "audio",
+        "map",
+        "dialog",
+    }
 )
 BLOCK_TAGS = frozenset(
-    {"p", "div", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd",
-     "dl", "td", "th", "tr", "table", "tbody", "thead", "tfoot", "caption", "figcaption", "figure",
-     "section", "article", "main", "header", "footer", "nav", "aside", "pre", "address", "hr",
-     "body", "form", "fieldset", "details", "summary", "center", "hgroup", "menu", "legend",
-     "label", "picture", "html"}
+    {
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "blockquote",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "dt",
+        "dd",
+        "dl",
+        "td",
+        "th",
+        "tr",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "caption",
+        "figcaption",
+        "figure",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "pre",
+        "address",
+        "hr",
+        "body",
+        "form",
+        "fieldset",
+        "details",
+        "summary",
+        "center",
+        "hgroup",
+        "menu",
+        "legend",
+        "label",
+        "picture",
+        "html",
+    }
 )
 BOLD_TAGS = frozenset({"b", "strong"})
 ITALIC_TAGS = frozenset({"i", "em", "cite"})
@@ -33,35 +97,99 @@ CHROME_ROLES = {
 }
 # class/id tokens that mark furniture; matched against tokens split on - _ and spaces.
 CHROME_TOKENS = {
-    "share": "share", "sharing": "share", "social": "share", "sharebar": "share",
-    "cookie": "cookie", "cookies": "cookie", "consent": "cookie", "gdpr": "cookie",
-    "newsletter": "newsletter", "subscribe": "newsletter", "signup": "newsletter", "nl": "newsletter",
-    "related": "related", "recommended": "related", "most": "related", "popular": "related",
-    "breadcrumb": "breadcrumb", "breadcrumbs": "breadcrumb", "crumbs": "breadcrumb",
-    "comments": "comments", "comment": "comments", "disqus": "comments",
-    "advert": "advert", "advertisement": "advert", "ad": "advert", "ads": "advert",
-    "promo": "promo", "sponsored": "promo", "teaser": "promo",
-    "tags": "tags", "tag": "tags", "topics": "tags",
-    "pagination": "pagination", "pager": "pagination",
-    "skip": "skip", "sidebar": "aside", "ticker": "ticker", "masthead": "header",
-    "topnav": "nav", "menu": "nav", "navbar": "nav", "footer": "footer", "toolbar": "tools",
-    "tools": "tools", "print": "tools", "player": "player", "audio": "player",
-    "language": "language", "lang": "language", "search": "search", "modal": "dialog",
-    "tooltip": "tooltip", "hidden": "hidden", "disclaimer": "disclaimer",
+    "share": "share",
+    "sharing": "share",
+    "social": "share",
+    "sharebar": "share",
+    "cookie": "cookie",
+    "cookies": "cookie",
+    "consent": "cookie",
+    "gdpr": "cookie",
+    "newsletter": "newsletter",
+    "subscribe": "newsletter",
+    "signup": "newsletter",
+    "nl": "newsletter",
+    "related": "related",
+    "recommended": "related",
+    "most": "related",
+    "popular": "related",
+    "breadcrumb": "breadcrumb",
+    "breadcrumbs": "breadcrumb",
+    "crumbs": "breadcrumb",
+    "comments": "comments",
+    "comment": "comments",
+    "disqus": "comments",
+    "advert": "advert",
+    "advertisement": "advert",
+    "ad": "advert",
+    "ads": "advert",
+    "promo": "promo",
+    "sponsored": "promo",
+    "teaser": "promo",
+    "tags": "tags",
+    "tag": "tags",
+    "topics": "tags",
+    "pagination": "pagination",
+    "pager": "pagination",
+    "skip": "skip",
+    "sidebar": "aside",
+    "ticker": "ticker",
+    "masthead": "header",
+    "topnav": "nav",
+    "menu": "nav",
+    "navbar": "nav",
+    "footer": "footer",
+    "toolbar": "tools",
+    "tools": "tools",
+    "print": "tools",
+    "player": "player",
+    "audio": "player",
+    "language": "language",
+    "lang": "language",
+    "search": "search",
+    "modal": "dialog",
+    "tooltip": "tooltip",
+    "hidden": "hidden",
+    "disclaimer": "disclaimer",
 }
-CAPTION_TOKENS = {"caption": "caption", "credit": "credit", "credits": "credit",
-                  "wp-caption-text": "caption", "photo-credit": "credit"}
-MAIN_TOKENS = frozenset({"article-body", "articlebody", "story-body", "entry-content",
-                         "post-content", "article-content", "transcript", "story"})
+CAPTION_TOKENS = {
+    "caption": "caption",
+    "credit": "credit",
+    "credits": "credit",
+    "wp-caption-text": "caption",
+    "photo-credit": "credit",
+}
+MAIN_TOKENS = frozenset(
+    {
+        "article-body",
+        "articlebody",
+        "story-body",
+        "entry-content",
+        "post-content",
+        "article-content",
+        "transcript",
+        "story",
+    }
+)
 
 TOKEN_SPLIT = re.compile(r"[\s_\-]+")
 
-MAIN_CANDIDATES = etree.XPath(
-    "//article | //main | //*[@itemprop='articleBody'] | //*[@role='main']"
-)
-META_PROPERTY = etree.XPath("//meta[@property=$name or @name=$name]/@content")
-TITLE = etree.XPath("//title//text()")
-H1 = etree.XPath("//h1")
-TIME_DATETIME = etree.XPath("//time[@datetime]/@datetime")
-JSON_LD = etree.XPath("//script[@type='application/ld+json']/text()")
-HTML_LANG = etree.XPath("/html/@lang")
+
+def _compiled(expr: str) -> Callable[..., list[Any]]:
+    """An XPath compiled once, returning a list whatever the expression yields."""
+    xpath = etree.XPath(expr)
+
+    def run(root: Any, **variables: Any) -> list[Any]:
+        found = xpath(root, **variables)
+        return list(found) if isinstance(found, list) else []
+
+    return run
+
+
+MAIN_CANDIDATES = _compiled("//article | //main | //*[@itemprop='articleBody'] | //*[@role='main']")
+META_PROPERTY = _compiled("//meta[@property=$name or @name=$name]/@content")
+TITLE = _compiled("//title//text()")
+H1 = _compiled("//h1")
+TIME_DATETIME = _compiled("//time[@datetime]/@datetime")
+JSON_LD = _compiled("//script[@type='application/ld+json']/text()")
+HTML_LANG = _compiled("/html/@lang")

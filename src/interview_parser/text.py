@@ -70,8 +70,12 @@ def text_blocks(text: str, meta: Meta) -> list[Block]:
     para = 0
     for number, raw in enumerate(lines[:skip], start=1):
         if raw.strip():
-            block = Block(index=len(blocks), text=raw.strip(), span=Span(start_line=number,
-                          end_line=number), para=0)
+            block = Block(
+                index=len(blocks),
+                text=raw.strip(),
+                span=Span(start_line=number, end_line=number),
+                para=0,
+            )
             block.mark(Bucket.CHROME, "front-matter")
             blocks.append(block)
     para = 1

@@ -31,7 +31,9 @@ def run(state: State) -> None:
     first_q = next((i for i, b in enumerate(open_blocks) if b.side == "q"), None)
     if first_q is None:
         state.diagnostics.append(
-            Diagnostic(code="no-exchanges", message="found no question label or question-like paragraph")
+            Diagnostic(
+                code="no-exchanges", message="found no question label or question-like paragraph"
+            )
         )
         for b in open_blocks:
             b.mark(Bucket.INTRO if is_prose(b.text) else Bucket.UNCLASSIFIED, "no-interview")
@@ -49,7 +51,9 @@ def run(state: State) -> None:
     for b in open_blocks[first_q:]:
         cur = turns[-1] if turns else None
         if b.label is not None:
-            turns.append(TurnDraft(side=b.side or "a", blocks=[b], speaker=b.speaker, label=b.label))
+            turns.append(
+                TurnDraft(side=b.side or "a", blocks=[b], speaker=b.speaker, label=b.label)
+            )
         elif labelled or cur is None:
             if cur is None:
                 turns.append(TurnDraft(side=b.side or "q", blocks=[b]))
@@ -98,8 +102,19 @@ def _trim_tail(state: State, turns: list[TurnDraft]) -> None:
 # Chrome that only stands below an article: once one shows up after the last answer has
 # begun, the interview is over.
 _FOOTER_RULES = frozenset(
-    {"related", "tags", "comments", "share", "follow", "copyright", "legal", "newsletter",
-     "print", "search", "menu"}
+    {
+        "related",
+        "tags",
+        "comments",
+        "share",
+        "follow",
+        "copyright",
+        "legal",
+        "newsletter",
+        "print",
+        "search",
+        "menu",
+    }
 )
 
 

@@ -1,0 +1,130 @@
+"""The public surface: names, entry points and the error hierarchy."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+import interview_parser
+from interview_parser import (
+    BinaryInputError,
+    EmptyInputError,
+    InputTooLargeError,
+    InterviewParserError,
+    ParseOptions,
+    ReadError,
+    Transcript,
+    UnknownStageError,
+    parse,
+    parse_file,
+)
+
+SMALL = "Intro line about the talk with Ann Lee.\n\nQ: Why?\nA: Because it matters to me.\n"
+
+
+def test_all_is_sorted_and_pinned() -> None:
+    assert interview_parser.__all__ == sorted(interview_parser.__all__)
+    assert interview_parser.__all__ == [
+        "BinaryInputError",
+        "Bucket",
+        "Caption",
+        "Diagnostic",
+        "Draft",
+        "EmptyInputError",
+        "Exchange",
+        "InputError",
+        "InputTooLargeError",
+        "InterviewParserError",
+        "MarkupError",
+        "OutputError",
+        "ParseOptions",
+        "Participant",
+        "Quality",
+        "ReadError",
+        "Role",
+        "SCHEMA_VERSION",
+        "STAGE_NAMES",
+        "SchemaVersionError",
+        "Segment",
+        "Source",
+        "Span",
+        "Transcript",
+        "Turn",
+        "UnknownStageError",
+        "__version__",
+        "from_dict",
+        "parse",
+        "parse_file",
+        "read_jsonl",
+        "to_dict",
+        "write_jsonl",
+    ]
+    for name in interview_parser.__all__:
+        assert hasattr(interview_parser, name)
+
+
+def test_parse_accepts_str_and_bytes_alike() -> None:
+    a = parse(SMALL)
+    b = parse(SMALL.encode("utf-8"))
+    assert a.exchanges == b.exchanges
+    assert a.doc_id == b.doc_id
+
+
+def test_doc_id_is_stable_and_content_derived() -> None:
+    assert parse(SMALL).doc_id == parse(SMALL).doc_id
+    assert parse(SMALL).doc_id != parse(SMALL + "\nQ: And?\nA: Yes, I think so.\n").doc_id
+
+
+def test_errors_share_one_root_and_refine_builtins() -> None:
+    for cls in (EmptyInputError, BinaryInputError, InputTooLargeError):
+        assert issubclass(cls, InterviewParserError)
+        assert issubclass(cls, ValueError)
+    assert issubclass(ReadError, OSError)
+    assert issubclass(UnknownStageError, KeyError)
+
+
+@pytest.mark.parametrize("data", ["", "   \n\t\n", b"", b"\xef\xbb\xbf  \n"])
+def test_empty_input_is_a_typed_error(data: str | bytes) -> None:
+    with pytest.raises(EmptyInputError, match="no visible text"):
+        parse(data)
+
+
+def test_binary_input_is_a_typed_error() -> None:
+    with pytest.raises(BinaryInputError, match="binary"):
+        parse(os.urandom(4096) + b"\x00")
+
+
+def test_text_without_structure_gives_a_diagnostic() -> None:
+    t = parse("Just a note about the weather.\n\nIt rained all day and then it stopped.\n")
+    assert t.exchanges == ()
+    assert [d.code for d in t.diagnostics] == ["no-exchanges"]
+    assert t.quality.is_interview == 0.0
+
+
+def test_oversize_input_is_refused_before_parsing() -> None:
+    with pytest.raises(InputTooLargeError, match="limit"):
+        parse(b"Q: x?\nA: y.\n" * 100, options=ParseOptions(max_bytes=500))
+
+
+def test_fifty_megabytes_of_text_is_refused_by_default() -> None:
+    big = b"Q: Is this big?\nA: Yes, it is very big indeed.\n" * (50 * 1024 * 1024 // 44)
+    with pytest.raises(InputTooLargeError):
+        parse(big)
+
+
+def test_unknown_stage_names_are_refused() -> None:
+    with pytest.raises(UnknownStageError, match="nonsense"):
+        parse(SMALL, options=ParseOptions(disabled_stages=frozenset({"nonsense"})))
+
+
+def test_missing_file_is_a_read_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ReadError, match="cannot read"):
+        parse_file(tmp_path / "nope.txt")
+
+
+def test_parse_returns_frozen_records() -> None:
+    t = parse(SMALL)
+    assert isinstance(t, Transcript)
+    with pytest.raises(AttributeError):
+        t.title = "x"  # type: ignore[misc]

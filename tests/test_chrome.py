@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import pytest
+
+from interview_parser.chrome import line_rule
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Skip to main content", "skip-link"),
+        ("Search our content:", "search"),
+        ("Share on Facebook", "share"),
+        ("Facebook   X   WhatsApp   Email", "share"),
+        ("Find us on", "follow"),
+        ("Most visited", "related"),
+        ("Tags: drought, farming, soil", "tags"),
+        ("Comments (12)", "comments"),
+        ("© 2024 Northgate Courier Ltd. All rights reserved.", "copyright"),
+        ("Home | Saving | Borrowing | Pensions", "menu"),
+        (
+            "NATO HQ  /  News  /  2022  /  Secretary General reaffirms commitment to the region",
+            "breadcrumb",
+        ),
+        ("You are here: Home > Transcripts > 2023", "breadcrumb"),
+        ("Print this page", "print"),
+    ],
+)
+def test_chrome_lines(line: str, rule: str) -> None:
+    assert line_rule(line) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We share a lot with our neighbours, and we always have.",
+        "Most of it, if I'm honest.",
+        "© AMSI/Photo Unit",  # a photo credit, not a copyright line
+        "The rain, the wind / the cold: all of it, every day.",
+    ],
+)
+def test_prose_is_not_chrome(line: str) -> None:
+    assert line_rule(line) is None

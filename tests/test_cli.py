@@ -1,0 +1,87 @@
+"""The command line: parse, convert, bad files in a batch."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from interview_parser.cli import main
+
+from .helpers import FIXTURES
+
+GOOD = FIXTURES / "text-q-colon-photo" / "input.txt"
+OTHER = FIXTURES / "text-q-paren" / "input.txt"
+
+
+def test_parse_prints_one_transcript(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(GOOD)]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["title"].startswith("A baker's dozen")
+    assert len(record["exchanges"]) == 3
+
+
+def test_convert_writes_one_line_per_input_in_order(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    assert main(["convert", str(OTHER), str(GOOD), "-o", str(out)]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    uris = [json.loads(line)["source"]["uri"] for line in lines]
+    assert uris == [str(OTHER), str(GOOD)]
+    first = json.loads(lines[0])
+    for key in (
+        "schema_version",
+        "doc_id",
+        "source",
+        "title",
+        "published",
+        "participants",
+        "exchanges",
+        "captions",
+    ):
+        assert key in first
+    assert set(first["exchanges"][0]["question"]) >= {"text", "speaker", "drafts"}
+
+
+def test_convert_goes_on_past_bad_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    binary = tmp_path / "noise.html"
+    binary.write_bytes(bytes(range(256)) * 8)
+    out = tmp_path / "out.jsonl"
+    errors = tmp_path / "errors.jsonl"
+    code = main(
+        ["convert", str(empty), str(GOOD), str(binary), "-o", str(out), "--errors", str(errors)]
+    )
+    assert code == 1
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1
+    err = capsys.readouterr().err
+    assert f"{empty}: EmptyInputError:" in err
+    assert f"{binary}: BinaryInputError:" in err
+    assert [json.loads(x)["error"] for x in errors.read_text().splitlines()] == [
+        "EmptyInputError",
+        "BinaryInputError",
+    ]
+
+
+def test_fail_fast_leaves_no_output(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    out = tmp_path / "out.jsonl"
+    assert main(["convert", str(GOOD), str(empty), "-o", str(out), "--fail-fast"]) == 1
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == [empty]
+
+
+def test_convert_recurses_into_folders(tmp_path: Path) -> None:
+    out = tmp_path / "all.jsonl"
+    assert main(["convert", str(FIXTURES), "-o", str(out)]) == 0
+    n_inputs = len(list(FIXTURES.glob("*/input.*")))
+    assert len(out.read_text(encoding="utf-8").splitlines()) == n_inputs
+
+
+def test_same_input_gives_byte_identical_jsonl(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    main(["convert", str(FIXTURES), "-o", str(a)])
+    main(["convert", str(FIXTURES), "-o", str(b)])
+    assert a.read_bytes() == b.read_bytes()

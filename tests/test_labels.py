@@ -1,0 +1,86 @@
+"""Labels stage: which openings count as labels, and which side they give."""
+
+from __future__ import annotations
+
+import pytest
+
+from interview_parser import parse
+from interview_parser.blocks import Meta, State
+from interview_parser.labels import display_name, run, speaker_key
+from interview_parser.text import text_blocks
+
+
+def _sides(text: str) -> list[tuple[str | None, str]]:
+    state = State(blocks=text_blocks(text, Meta()), format="text")
+    run(state)
+    return [(b.side, b.body) for b in state.blocks]
+
+
+@pytest.mark.parametrize(
+    ("q", "a"),
+    [
+        ("Q.", "A."),
+        ("Q:", "A:"),
+        ("Q)", "A)"),
+        ("Q -", "A -"),
+        ("Question:", "Answer:"),
+        ("Frage:", "Antwort:"),
+        ("Question :", "Réponse :"),
+        ("Pregunta:", "Respuesta:"),
+        ("P.", "R."),
+        ("Domanda:", "Risposta:"),
+        ("Pergunta:", "Resposta:"),
+        ("Vraag:", "Antwoord:"),
+    ],
+)
+def test_label_pairs(q: str, a: str) -> None:
+    text = f"{q} Why now?\n\n{a} Because it is time.\n\n{q} And then?\n\n{a} We will see."
+    assert _sides(text) == [
+        ("q", "Why now?"),
+        ("a", "Because it is time."),
+        ("q", "And then?"),
+        ("a", "We will see."),
+    ]
+
+
+def test_label_without_space() -> None:
+    assert _sides("Q.Why?\n\nA.Because.")[0] == ("q", "Why?")
+
+
+def test_speaker_names_get_sides_from_questions_and_volume() -> None:
+    text = (
+        "OKAFOR: Why a boathouse?\n\nLINDQVIST: It was free, and the sound was good, and we had "
+        "nowhere else to go that winter.\n\nOKAFOR: Did it work?\n\nLINDQVIST: Mostly, yes, "
+        "although the choir had to wear coats for the whole session."
+    )
+    assert [s for s, _ in _sides(text)] == ["q", "a", "q", "a"]
+
+
+def test_a_single_colon_phrase_is_not_a_label() -> None:
+    text = "Here is the thing: nobody came.\n\nQ: Why?\n\nA: Rain."
+    assert _sides(text)[0][0] is None
+
+
+def test_caption_words_are_not_speakers() -> None:
+    text = "Photo: A. Smith\n\nPhoto: B. Jones\n\nQ: Why?\n\nA: Rain."
+    assert [s for s, _ in _sides(text)][:2] == [None, None]
+
+
+def test_aliases_fall_together() -> None:
+    assert speaker_key("JANE DOE") == speaker_key("Doe") == speaker_key("Ms Doe") == "DOE"
+    assert display_name("MR. JOHN DOE") == "John Doe"
+
+
+def test_language_from_label_words() -> None:
+    t = parse("Intro.\n\nFrage: Warum?\n\nAntwort: Darum, weil es so ist.\n")
+    assert t.language == "de"
+
+
+def test_unlabelled_questions_by_question_mark() -> None:
+    text = (
+        "A short intro about the farmer and the farm.\n\nHow was the summer?\n\n"
+        "Dry, very dry, the driest I remember since we came here in the eighties.\n\n"
+        "Will you keep going?\n\nYes, because the soil is better every single year now."
+    )
+    t = parse(text)
+    assert [e.question.text for e in t.exchanges] == ["How was the summer?", "Will you keep going?"]

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from interview_parser import Role, parse
+
+PAGE = """Valley News
+Home | Local | Sport | Interviews
+
+Harbour master Ines Roth on a year of storms
+
+By Tom Reed
+March 3, 2021
+
+Harbour master Ines Roth has kept the port open through eleven storms this winter.
+
+Q: How bad was it?
+A: The worst winter I have seen in twenty years on this quay.
+
+Q: Will it happen again?
+A: Yes, and we need to be ready for it next time.
+"""
+
+
+def test_title_date_and_interviewee() -> None:
+    t = parse(PAGE)
+    assert t.title == "Harbour master Ines Roth on a year of storms"
+    assert t.published == dt.date(2021, 3, 3)
+    assert t.interviewee is not None and t.interviewee.name == "Ines Roth"
+    assert t.interviewee.role is Role.INTERVIEWEE
+
+
+def test_title_from_breadcrumb_when_no_headline() -> None:
+    t = parse(
+        "HQ  /  News  /  2022  /  Minister reaffirms commitment to the harbour plan\n\n"
+        "Aug 10 2022\n\nThe minister gave an interview this week about the plan.\n\n"
+        "Q. Why?\n\nA. Because it matters to the whole town.\n"
+    )
+    assert t.title == "Minister reaffirms commitment to the harbour plan"

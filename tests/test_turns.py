@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from interview_parser import Bucket, parse
+
+
+def test_closing_note_and_footer_leave_the_last_answer() -> None:
+    t = parse(
+        "An intro about the coach and the team before the big final on Sunday.\n\n"
+        "Q) Ready?\nA) Yes. We have trained for this all year and I trust my players.\n\n"
+        "Kick-off at the stadium on Sunday is at 3pm.\n\nTags: football, final\n\n"
+        "Related articles\nFinal preview: five things to watch\n"
+    )
+    assert t.exchanges[-1].answer.text == (
+        "Yes. We have trained for this all year and I trust my players."
+    )
+    reasons = {s.text: s.reason for s in t.removed}
+    assert reasons["Tags: football, final"] == "tags"
+
+
+def test_unanswered_last_question_is_no_exchange() -> None:
+    t = parse(
+        "An intro about the minister and the interview on the morning programme.\n\n"
+        "Q: First?\nA: Yes, first of all we need to talk about the budget.\n\nQ: Thank you.\n"
+    )
+    assert len(t.exchanges) == 1
+    assert any(
+        s.reason == "unanswered-question" and s.kind is Bucket.UNCLASSIFIED for s in t.removed
+    )
+
+
+def test_opening_statement_goes_to_intro() -> None:
+    t = parse(
+        "MODERATOR: Welcome. The governor will make a statement first.\n\n"
+        "GOVERNOR: Thank you. Rates stay where they are today, and we will explain why.\n\n"
+        "MODERATOR: First question, please.\n\n"
+        "REPORTER: Will rates fall next year?\n\n"
+        "GOVERNOR: It is too early to say, and we will not guess in public.\n"
+    )
+    assert [e.question.text for e in t.exchanges] == ["Will rates fall next year?"]
+    assert any(s.reason == "opening-statement" for s in t.intro)
