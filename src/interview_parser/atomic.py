@@ -22,9 +22,12 @@ def atomic_output(path: Path, mode: Literal["w", "wb"] = "w") -> Iterator[IO[Any
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
-        with os.fdopen(
-            fd, mode, **({"encoding": "utf-8", "newline": "\n"} if mode == "w" else {})
-        ) as fh:
+        fh: IO[Any] = (
+            os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+            if mode == "w"
+            else os.fdopen(fd, "wb")
+        )
+        with fh:
             yield fh
         Path(tmp).replace(path)
     except BaseException:

@@ -1,4 +1,4 @@
-"""The command line: ``interview-parser parse FILE``, ``interview-parser convert PATH... -o OUT``."""
+"""The command line: ``parse FILE`` (one transcript as JSON) and ``convert PATH... -o OUT``."""
 
 from __future__ import annotations
 

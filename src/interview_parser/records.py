@@ -107,7 +107,7 @@ class Caption:
 
 @attrs.frozen(kw_only=True)
 class Segment:
-    """A piece outside the exchanges (intro, chrome, unclassified) and the rule that put it there."""
+    """A piece outside the exchanges (intro, chrome, unclassified) and the rule that placed it."""
 
     kind: Bucket
     reason: str
