@@ -57,8 +57,10 @@ def test_all_is_sorted_and_pinned() -> None:
         "parse",
         "parse_file",
         "read_jsonl",
+        "read_parquet",
         "to_dict",
         "write_jsonl",
+        "write_parquet",
     ]
     for name in interview_parser.__all__:
         assert hasattr(interview_parser, name)

@@ -19,6 +19,7 @@ from .errors import (
 )
 from .jsonl import read_jsonl, write_jsonl
 from .options import ParseOptions
+from .parquet import read_parquet, write_parquet
 from .pipeline import STAGE_NAMES, parse
 from .records import (
     SCHEMA_VERSION,
@@ -75,6 +76,8 @@ __all__ = [
     "parse",
     "parse_file",
     "read_jsonl",
+    "read_parquet",
     "to_dict",
     "write_jsonl",
+    "write_parquet",
 ]

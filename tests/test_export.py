@@ -1,0 +1,100 @@
+"""Export round trips and determinism, JSONL and Parquet."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from interview_parser import (
+    SchemaVersionError,
+    Transcript,
+    parse_file,
+    read_jsonl,
+    read_parquet,
+    write_jsonl,
+    write_parquet,
+)
+from interview_parser.parquet import file_metadata
+from interview_parser.strategies import transcripts
+
+from .helpers import fixture_dirs, input_of
+
+# Very long texts: a drawn snippet repeated, so hypothesis need not draw megabytes.
+LONG = st.builds(lambda s, n: s * n, st.text(min_size=1, max_size=20), st.integers(10_000, 50_000))
+
+
+@given(st.lists(transcripts(), max_size=4))
+def test_jsonl_round_trip(
+    tmp_path_factory: pytest.TempPathFactory, items: list[Transcript]
+) -> None:
+    path = tmp_path_factory.mktemp("j") / "t.jsonl"
+    write_jsonl(items, path)
+    assert list(read_jsonl(path)) == items
+
+
+@given(st.lists(transcripts(), max_size=4))
+@settings(max_examples=30)
+def test_parquet_round_trip(
+    tmp_path_factory: pytest.TempPathFactory, items: list[Transcript]
+) -> None:
+    path = tmp_path_factory.mktemp("p") / "t.parquet"
+    write_parquet(items, path, batch_size=2)
+    assert list(read_parquet(path)) == items
+
+
+@given(transcripts(max_exchanges=1, text=LONG))
+@settings(max_examples=5)
+def test_very_long_texts_round_trip(
+    tmp_path_factory: pytest.TempPathFactory, item: Transcript
+) -> None:
+    folder = tmp_path_factory.mktemp("l")
+    write_jsonl([item], folder / "t.jsonl")
+    write_parquet([item], folder / "t.parquet")
+    assert list(read_jsonl(folder / "t.jsonl")) == [item]
+    assert list(read_parquet(folder / "t.parquet")) == [item]
+
+
+def _fixtures() -> list[Transcript]:
+    return [parse_file(input_of(p)) for p in fixture_dirs()]
+
+
+def test_jsonl_keys_follow_the_schema_order(tmp_path: Path) -> None:
+    write_jsonl(_fixtures()[:1], tmp_path / "t.jsonl")
+    record = json.loads((tmp_path / "t.jsonl").read_text(encoding="utf-8"))
+    assert list(record)[:4] == ["schema_version", "doc_id", "source", "title"]
+
+
+def test_parquet_determinism_and_metadata(tmp_path: Path) -> None:
+    items = _fixtures()
+    write_parquet(items, tmp_path / "a.parquet")
+    write_parquet(items, tmp_path / "b.parquet")
+    assert pq.read_table(tmp_path / "a.parquet").equals(pq.read_table(tmp_path / "b.parquet"))
+    meta = file_metadata(tmp_path / "a.parquet")
+    assert meta["schema_version"] == "1.0.0" and meta["table"] == "transcripts"
+    hf = json.loads(pq.read_schema(tmp_path / "a.parquet").metadata[b"huggingface"])
+    assert "exchanges" in hf["info"]["features"]
+
+
+def test_flat_exchanges_table(tmp_path: Path) -> None:
+    items = _fixtures()
+    write_parquet(items, tmp_path / "e.parquet", table="exchanges")
+    table = pq.read_table(tmp_path / "e.parquet")
+    assert table.num_rows == sum(len(t.exchanges) for t in items)
+    assert table.column("question_drafts").type.value_type == "string"
+    with pytest.raises(SchemaVersionError, match="transcripts"):
+        list(read_parquet(tmp_path / "e.parquet"))
+
+
+def test_newer_major_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "t.jsonl"
+    write_jsonl(_fixtures()[:1], path)
+    record = json.loads(path.read_text(encoding="utf-8"))
+    record["schema_version"] = "2.0.0"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with pytest.raises(SchemaVersionError, match=r"expected schema version 1\.x.*'2\.0\.0'"):
+        list(read_jsonl(path))
