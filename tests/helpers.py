@@ -25,8 +25,7 @@ def compact(t: Transcript) -> dict[str, Any]:
         "published": t.published.isoformat() if t.published else None,
         "language": t.language,
         "participants": [
-            {"name": p.name, "role": p.role.value, "aliases": list(p.aliases)}
-            for p in t.participants
+            {"name": p.name, "role": p.role.value, "aliases": list(p.aliases)} for p in t.participants
         ],
         "exchanges": [
             {

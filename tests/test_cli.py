@@ -50,9 +50,7 @@ def test_convert_goes_on_past_bad_files(tmp_path: Path, capsys: pytest.CaptureFi
     binary.write_bytes(bytes(range(256)) * 8)
     out = tmp_path / "out.jsonl"
     errors = tmp_path / "errors.jsonl"
-    code = main(
-        ["convert", str(empty), str(GOOD), str(binary), "-o", str(out), "--errors", str(errors)]
-    )
+    code = main(["convert", str(empty), str(GOOD), str(binary), "-o", str(out), "--errors", str(errors)])
     assert code == 1
     assert len(out.read_text(encoding="utf-8").splitlines()) == 1
     err = capsys.readouterr().err

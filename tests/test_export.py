@@ -29,9 +29,7 @@ LONG = st.builds(lambda s, n: s * n, st.text(min_size=1, max_size=20), st.intege
 
 
 @given(st.lists(transcripts(), max_size=4))
-def test_jsonl_round_trip(
-    tmp_path_factory: pytest.TempPathFactory, items: list[Transcript]
-) -> None:
+def test_jsonl_round_trip(tmp_path_factory: pytest.TempPathFactory, items: list[Transcript]) -> None:
     path = tmp_path_factory.mktemp("j") / "t.jsonl"
     write_jsonl(items, path)
     assert list(read_jsonl(path)) == items
@@ -39,9 +37,7 @@ def test_jsonl_round_trip(
 
 @given(st.lists(transcripts(), max_size=4))
 @settings(max_examples=30)
-def test_parquet_round_trip(
-    tmp_path_factory: pytest.TempPathFactory, items: list[Transcript]
-) -> None:
+def test_parquet_round_trip(tmp_path_factory: pytest.TempPathFactory, items: list[Transcript]) -> None:
     path = tmp_path_factory.mktemp("p") / "t.parquet"
     write_parquet(items, path, batch_size=2)
     assert list(read_parquet(path)) == items
@@ -49,9 +45,7 @@ def test_parquet_round_trip(
 
 @given(transcripts(max_exchanges=1, text=LONG))
 @settings(max_examples=5)
-def test_very_long_texts_round_trip(
-    tmp_path_factory: pytest.TempPathFactory, item: Transcript
-) -> None:
+def test_very_long_texts_round_trip(tmp_path_factory: pytest.TempPathFactory, item: Transcript) -> None:
     folder = tmp_path_factory.mktemp("l")
     write_jsonl([item], folder / "t.jsonl")
     write_parquet([item], folder / "t.parquet")

@@ -37,9 +37,7 @@ def test_nothing_is_lost_text(folder: Path) -> None:
     raw = path.read_bytes()
     text = raw.decode(transcript.source.encoding)
     lines = re.split(r"\r\n|\r|\n", text)
-    non_blank = {
-        n for n, line in enumerate(lines, start=1) if clean_line(line.replace("\u00a0", " "))
-    }
+    non_blank = {n for n, line in enumerate(lines, start=1) if clean_line(line.replace("\u00a0", " "))}
     claims = line_buckets(transcript)
     assert set(claims) == non_blank
     assert {n: b for n, b in claims.items() if len(b) != 1} == {}

@@ -10,9 +10,7 @@ def test_closing_note_and_footer_leave_the_last_answer() -> None:
         "Kick-off at the stadium on Sunday is at 3pm.\n\nTags: football, final\n\n"
         "Related articles\nFinal preview: five things to watch\n"
     )
-    assert t.exchanges[-1].answer.text == (
-        "Yes. We have trained for this all year and I trust my players."
-    )
+    assert t.exchanges[-1].answer.text == ("Yes. We have trained for this all year and I trust my players.")
     reasons = {s.text: s.reason for s in t.removed}
     assert reasons["Tags: football, final"] == "tags"
 
@@ -23,9 +21,7 @@ def test_unanswered_last_question_is_no_exchange() -> None:
         "Q: First?\nA: Yes, first of all we need to talk about the budget.\n\nQ: Thank you.\n"
     )
     assert len(t.exchanges) == 1
-    assert any(
-        s.reason == "unanswered-question" and s.kind is Bucket.UNCLASSIFIED for s in t.removed
-    )
+    assert any(s.reason == "unanswered-question" and s.kind is Bucket.UNCLASSIFIED for s in t.removed)
 
 
 def test_opening_statement_goes_to_intro() -> None:

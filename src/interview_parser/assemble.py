@@ -110,15 +110,11 @@ def build(state: State, *, source: Source) -> Transcript:
 
     total = sum(len(b.text) for b in state.blocks) or 1
     in_exchanges = sum(
-        len(b.text)
-        for b in state.blocks
-        if b.kind in (Bucket.QUESTION, Bucket.ANSWER, Bucket.DRAFT)
+        len(b.text) for b in state.blocks if b.kind in (Bucket.QUESTION, Bucket.ANSWER, Bucket.DRAFT)
     )
     unclassified = sum(1 for b in state.blocks if b.kind is Bucket.UNCLASSIFIED)
     share = round(in_exchanges / total, 4)
-    score = (
-        0.0 if not exchanges else round(min(1.0, 0.4 + 0.1 * min(len(exchanges), 4) + share / 5), 4)
-    )
+    score = 0.0 if not exchanges else round(min(1.0, 0.4 + 0.1 * min(len(exchanges), 4) + share / 5), 4)
     published = parse_iso(state.meta.published) if state.meta.published else None
     return Transcript(
         doc_id=doc_id_for(source.sha256),
@@ -182,9 +178,7 @@ def _participants(state: State, exchanges: list[Exchange]) -> tuple[Participant,
             )
         )
     if hint and not any(speaker_key(p.name) == interviewee_key for p in out):
-        out.insert(
-            0, Participant(name=hint, role=Role.INTERVIEWEE, confidence=0.7 if exchanges else 0.3)
-        )
+        out.insert(0, Participant(name=hint, role=Role.INTERVIEWEE, confidence=0.7 if exchanges else 0.3))
     # The interviewee first, so a reader taking the first interviewee gets the main one.
     out.sort(key=lambda p: (p.role is not Role.INTERVIEWEE, speaker_key(p.name) != interviewee_key))
     return tuple(out)

@@ -23,9 +23,7 @@ def atomic_output(path: Path, mode: Literal["w", "wb"] = "w") -> Iterator[IO[Any
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
         fh: IO[Any] = (
-            os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-            if mode == "w"
-            else os.fdopen(fd, "wb")
+            os.fdopen(fd, "w", encoding="utf-8", newline="\n") if mode == "w" else os.fdopen(fd, "wb")
         )
         with fh:
             yield fh

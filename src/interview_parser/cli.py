@@ -1,32 +1,23 @@
-"""The command line: ``parse FILE`` (one transcript as JSON) and ``convert PATH... -o OUT``."""
+"""The command line: ``parse``, ``convert``, ``publish``, ``validate`` and ``schema``."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import IO, Any
 
 import attrs
 
 from . import __version__
-from .api import parse_file
+from .atomic import atomic_output
+from .batch import FailFastError, Failure, expand, run
 from .errors import InterviewParserError
-from .jsonl import write_jsonl
 from .options import ParseOptions
-from .pipeline import parse
 from .records import Transcript
 from .serialize import to_dict
-
-_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml")
-
-
-@attrs.frozen
-class Failure:
-    path: str
-    error: str
-    message: str
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -34,89 +25,154 @@ def _build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
 
+    def inputs(p: argparse.ArgumentParser) -> None:
+        p.add_argument("paths", nargs="+", help="files, folders (recursed) or - for stdin")
+        p.add_argument("--format", choices=("auto", "text", "html"), default="auto")
+        p.add_argument("--glob", default=None, help="file pattern inside folders (default: known suffixes)")
+        p.add_argument("--jobs", type=int, default=1, help="worker processes (output stays in input order)")
+        p.add_argument("--fail-fast", action="store_true", help="stop at the first input that fails")
+        p.add_argument("--errors", default=None, help="also write failures as JSONL to this file")
+
     p = sub.add_parser("parse", help="parse one file and print its transcript as JSON")
     p.add_argument("path", help="a text or HTML file, or - for stdin")
     p.add_argument("--format", choices=("auto", "text", "html"), default="auto")
 
     c = sub.add_parser("convert", help="convert files and folders to JSONL or Parquet")
-    c.add_argument("paths", nargs="+", help="files, folders (recursed) or - for stdin")
+    inputs(c)
     c.add_argument("-o", "--output", required=True, help="OUT.jsonl or OUT.parquet")
-    c.add_argument("--format", choices=("auto", "text", "html"), default="auto")
     c.add_argument(
-        "--glob", default=None, help="file pattern inside folders (default: known suffixes)"
+        "--table",
+        choices=("transcripts", "exchanges"),
+        default="transcripts",
+        help="one record per document (default) or one flat row per exchange",
     )
-    c.add_argument("--fail-fast", action="store_true", help="stop at the first file that fails")
-    c.add_argument("--errors", default=None, help="also write failures as JSONL to this file")
+
+    pub = sub.add_parser("publish", help="write a dataset folder (Parquet shards, card, manifest)")
+    inputs(pub)
+    pub.add_argument("--dataset", required=True, help="a new or empty folder")
+    pub.add_argument("--shard-size", type=int, default=10_000, help="documents per Parquet shard")
+
+    v = sub.add_parser("validate", help="check a JSONL file, a Parquet file or a dataset folder")
+    v.add_argument("path")
+
+    sub.add_parser("schema", help="print the JSON Schema of one transcript record")
     return ap
-
-
-def _inputs(paths: Sequence[str], pattern: str | None) -> Iterator[str]:
-    for raw in paths:
-        if raw == "-":
-            yield raw
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            found = (
-                path.rglob(pattern)
-                if pattern
-                else (p for p in path.rglob("*") if p.suffix.lower() in _SUFFIXES)
-            )
-            yield from sorted(str(p) for p in found if p.is_file())
-        else:
-            yield raw
-
-
-def _parse_one(path: str, options: ParseOptions) -> Transcript:
-    if path == "-":
-        return parse(sys.stdin.buffer.read(), uri="-", options=options)
-    return parse_file(path, options=options)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
-    options = ParseOptions(format=args.format)
     try:
+        if args.command == "schema":
+            from .schema import json_schema
+
+            print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+            return 0
+        if args.command == "validate":
+            from .dataset import validate
+
+            problems = validate(args.path)
+            for line in problems:
+                print(line)
+            print(
+                f"interview-parser: {args.path}: {'valid' if not problems else f'{len(problems)} problem(s)'}",
+                file=sys.stderr,
+            )
+            return 1 if problems else 0
+        options = ParseOptions(format=args.format)
         if args.command == "parse":
-            transcript = _parse_one(args.path, options)
+            (transcript,) = run([args.path], options, on_failure=_raise)
             json.dump(to_dict(transcript), sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
             return 0
-        return _convert(args, options)
+        return _batch(args, options)
+    except FailFastError:
+        return 1
     except InterviewParserError as exc:
         print(f"interview-parser: error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
 
 
-def _convert(args: argparse.Namespace, options: ParseOptions) -> int:
+def _raise(failure: Failure) -> None:
+    raise _FailureError(f"{failure.path}: {failure.error}: {failure.message}")
+
+
+class _FailureError(InterviewParserError):
+    pass
+
+
+def _batch(args: argparse.Namespace, options: ParseOptions) -> int:
     failures: list[Failure] = []
-    out = Path(args.output)
 
-    def transcripts() -> Iterator[Transcript]:
-        for path in _inputs(args.paths, args.glob):
-            try:
-                yield _parse_one(path, options)
-            except (InterviewParserError, OSError) as exc:
-                failures.append(Failure(path, type(exc).__name__, str(exc)))
-                print(f"interview-parser: {path}: {type(exc).__name__}: {exc}", file=sys.stderr)
-                if args.fail_fast:
-                    raise
+    def report(failure: Failure) -> None:
+        failures.append(failure)
+        print(f"interview-parser: {failure.path}: {failure.error}: {failure.message}", file=sys.stderr)
 
+    paths = list(expand(args.paths, args.glob))
+    items = _progress(
+        run(paths, options, jobs=args.jobs, on_failure=report, fail_fast=args.fail_fast),
+        total=len(paths),
+    )
+    try:
+        if args.command == "publish":
+            from .dataset import publish
+
+            counts = publish(items, args.dataset, shard_size=args.shard_size, options=options.to_dict())
+            done = f"published {counts['documents']} document(s), {counts['exchanges']} exchange(s) to {args.dataset}"
+        else:
+            count = _write(items, Path(args.output), args.table, options)
+            done = f"wrote {count} transcript(s) to {args.output}"
+    finally:
+        if args.errors:
+            with atomic_output(Path(args.errors)) as fh:
+                for f in failures:
+                    fh.write(json.dumps(attrs.asdict(f), ensure_ascii=False) + "\n")
+    print(f"interview-parser: {done}; {len(failures)} failed", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _write(items: Iterable[Transcript], out: Path, table: str, options: ParseOptions) -> int:
     if out.suffix.lower() == ".parquet":
         from .parquet import write_parquet
 
-        count = write_parquet(transcripts(), out)
-    else:
-        count = write_jsonl(transcripts(), out)
-    if args.errors:
-        with Path(args.errors).open("w", encoding="utf-8") as fh:
-            for f in failures:
-                fh.write(json.dumps(attrs.asdict(f), ensure_ascii=False) + "\n")
-    print(
-        f"interview-parser: wrote {count} transcript(s) to {out}; {len(failures)} failed",
-        file=sys.stderr,
-    )
-    return 1 if failures else 0
+        return write_parquet(
+            items,
+            out,
+            table="exchanges" if table == "exchanges" else "transcripts",
+            options=options.to_dict(),
+        )
+    from .dataset import exchange_dicts, transcript_dicts
+
+    count = 0
+    rows: Iterator[dict[str, Any]]
+
+    def counted(src: Iterable[Transcript]) -> Iterator[Transcript]:
+        nonlocal count
+        for t in src:
+            count += 1
+            yield t
+
+    rows = exchange_dicts(counted(items)) if table == "exchanges" else transcript_dicts(counted(items))
+    with atomic_output(out) as fh:
+        _dump_lines(rows, fh)
+    return count
+
+
+def _dump_lines(rows: Iterable[dict[str, Any]], fh: IO[Any]) -> None:
+    for row in rows:
+        fh.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")))
+        fh.write("\n")
+
+
+def _progress(items: Iterator[Transcript], *, total: int) -> Iterator[Transcript]:
+    """A one-line counter on a terminal; silent when stderr is piped."""
+    if not sys.stderr.isatty() or total < 20:
+        yield from items
+        return
+    for n, item in enumerate(items, start=1):
+        if n % 10 == 0 or n == total:
+            print(f"\rinterview-parser: {n}/{total} documents", end="", file=sys.stderr, flush=True)
+        yield item
+    print(file=sys.stderr)
 
 
 if __name__ == "__main__":

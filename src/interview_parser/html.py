@@ -124,11 +124,7 @@ class _Walker:
                 self.line_el = el
         self._text(el.text, ctx)
         for child in el:
-            if (
-                not isinstance(child.tag, str)
-                or child.tag.lower() in sel.DROP_TAGS
-                or _hidden(child)
-            ):
+            if not isinstance(child.tag, str) or child.tag.lower() in sel.DROP_TAGS or _hidden(child):
                 if is_block:
                     self.line_ctx, self.line_el = ctx, el
                 self._text(child.tail, ctx)
@@ -270,16 +266,12 @@ def html_blocks(text: str, meta: Meta, *, max_depth: int) -> list[Block]:
     body = root.find("body")
     if body is None:
         body = root
-    walker = _Walker(
-        root=root, main_el=_main_element(root), max_depth=max_depth, tree=root.getroottree()
-    )
+    walker = _Walker(root=root, main_el=_main_element(root), max_depth=max_depth, tree=root.getroottree())
     walker.walk(body, _Ctx(main=False), 0)
     walker.flush(new_para=True)
     if walker.main_el is None:
         # No article or main element: nothing is "outside main".
-        walker.blocks = [
-            attrs.evolve(b, hints=attrs.evolve(b.hints, main=True)) for b in walker.blocks
-        ]
+        walker.blocks = [attrs.evolve(b, hints=attrs.evolve(b.hints, main=True)) for b in walker.blocks]
     return walker.blocks
 
 
@@ -320,11 +312,7 @@ def _json_ld(root: Any) -> dict[str, str]:
         except ValueError:
             continue
         items = (
-            data
-            if isinstance(data, list)
-            else data.get("@graph", [data])
-            if isinstance(data, dict)
-            else []
+            data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
         )
         for item in items:
             if not isinstance(item, dict):

@@ -47,6 +47,5 @@ def check_version(found: str, *, where: str) -> None:
     major = SCHEMA_VERSION.split(".")[0]
     if found.split(".")[0] != major:
         raise SchemaVersionError(
-            f"{where}: expected schema version {major}.x (this reader is {SCHEMA_VERSION}), "
-            f"found {found!r}"
+            f"{where}: expected schema version {major}.x (this reader is {SCHEMA_VERSION}), found {found!r}"
         )

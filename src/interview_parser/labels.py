@@ -27,9 +27,7 @@ from .lexicon import (
 
 _SEP = r"(?:\s*[.:)]|\s+[-–—]|\s*$)"
 _LETTERS = "".join(
-    sorted(
-        {w for t in (QUESTION_WORDS, ANSWER_WORDS) for ws in t.values() for w in ws if len(w) == 1}
-    )
+    sorted({w for t in (QUESTION_WORDS, ANSWER_WORDS) for ws in t.values() for w in ws if len(w) == 1})
 )
 _LETTER = re.compile(rf"^[*_]{{0,2}}(?P<label>[{_LETTERS}]){_SEP}[*_]{{0,2}}\s*(?P<body>.*)$")
 # A bare "Q" before a capital (briefing transcripts: "Q    Yesterday, ..."). Only Q: a bare
@@ -166,11 +164,7 @@ def run(state: State) -> None:
             side = _side_of_word(hit.name)
         elif hit.kind == "speaker":
             key = speaker_key(hit.name)
-            if (
-                key in real_speakers
-                or _side_of_word(hit.name)
-                or hit.name.lower() in AUDIENCE_WORDS
-            ):
+            if key in real_speakers or _side_of_word(hit.name) or hit.name.lower() in AUDIENCE_WORDS:
                 side = _side_of_word(hit.name) or sides.get(key)
         if side is None:
             continue
@@ -246,15 +240,12 @@ def _unlabelled(state: State) -> None:
         if block.kind is None:
             paragraphs[block.para].append(block)
     emphasis = [
-        p
-        for p in paragraphs.values()
-        if all(b.hints.bold or b.hints.italic or b.hints.heading for b in p)
+        p for p in paragraphs.values() if all(b.hints.bold or b.hints.italic or b.hints.heading for b in p)
     ]
     marked = [
         p
         for p in paragraphs.values()
-        if p[-1].text.rstrip('"”’) ').endswith("?")
-        and sum(len(b.text) for b in p) <= _MAX_QUESTION_CHARS
+        if p[-1].text.rstrip('"”’) ').endswith("?") and sum(len(b.text) for b in p) <= _MAX_QUESTION_CHARS
     ]
     # Prefer emphasis when the page has enough of it and most of it asks something.
     asking = [p for p in emphasis if _asks(p)]

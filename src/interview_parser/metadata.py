@@ -95,9 +95,7 @@ def _title(header: list[Block]) -> str | None:
 
 def _interviewee(state: State, header: list[Block]) -> str | None:
     answering = Counter(
-        b.speaker
-        for b in state.blocks
-        if b.side == "a" and b.speaker and b.kind is not Bucket.CHROME
+        b.speaker for b in state.blocks if b.side == "a" and b.speaker and b.kind is not Bucket.CHROME
     )
     texts = [b.text for b in header if b.kind is Bucket.INTRO and b.rule != "title"]
     texts += [b.text for b in state.blocks if b.kind is Bucket.CAPTION]

@@ -32,9 +32,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
 STAGE_NAMES = tuple(name for name, _ in STAGES)
 
 
-def parse(
-    data: str | bytes, *, uri: str | None = None, options: ParseOptions | None = None
-) -> Transcript:
+def parse(data: str | bytes, *, uri: str | None = None, options: ParseOptions | None = None) -> Transcript:
     """Parse one interview page (pasted text or HTML) into a ``Transcript``.
 
     Raises an ``InterviewParserError`` subclass for input that is not a page at all
@@ -44,9 +42,7 @@ def parse(
     options = options or ParseOptions()
     unknown = options.disabled_stages - set(STAGE_NAMES)
     if unknown:
-        raise UnknownStageError(
-            f"unknown stage(s) {sorted(unknown)}; expected some of {list(STAGE_NAMES)}"
-        )
+        raise UnknownStageError(f"unknown stage(s) {sorted(unknown)}; expected some of {list(STAGE_NAMES)}")
     if isinstance(data, str):
         if len(data) > options.max_bytes:
             raise InputTooLargeError(

@@ -35,9 +35,7 @@ PARTICIPANT = pa.struct(
     [
         pa.field("name", pa.string(), nullable=False),
         pa.field("role", pa.string(), nullable=False),
-        pa.field(
-            "aliases", pa.list_(pa.field("item", pa.string(), nullable=False)), nullable=False
-        ),
+        pa.field("aliases", pa.list_(pa.field("item", pa.string(), nullable=False)), nullable=False),
         pa.field("affiliation", pa.string(), nullable=True),
         pa.field("confidence", pa.float64(), nullable=False),
     ]
@@ -60,9 +58,7 @@ DRAFT = pa.struct(
 TURN = pa.struct(
     [
         pa.field("text", pa.string(), nullable=False),
-        pa.field(
-            "paragraphs", pa.list_(pa.field("item", pa.string(), nullable=False)), nullable=False
-        ),
+        pa.field("paragraphs", pa.list_(pa.field("item", pa.string(), nullable=False)), nullable=False),
         pa.field("speaker", pa.string(), nullable=True),
         pa.field("label", pa.string(), nullable=True),
         pa.field("time", pa.string(), nullable=True),

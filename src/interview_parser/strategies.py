@@ -48,9 +48,7 @@ def spans() -> st.SearchStrategy[Span]:
     )
 
 
-def turns(
-    *, text: st.SearchStrategy[str] = any_text, max_drafts: int = 2
-) -> st.SearchStrategy[Turn]:
+def turns(*, text: st.SearchStrategy[str] = any_text, max_drafts: int = 2) -> st.SearchStrategy[Turn]:
     def build(
         paragraphs: list[str],
         speaker: str | None,
@@ -88,12 +86,9 @@ def exchanges(
     *, max_size: int = 5, text: st.SearchStrategy[str] = any_text
 ) -> st.SearchStrategy[tuple[Exchange, ...]]:
     """Exchange tuples with consecutive indexes."""
-    return st.lists(
-        st.tuples(turns(text=text), turns(text=text, max_drafts=0)), max_size=max_size
-    ).map(
+    return st.lists(st.tuples(turns(text=text), turns(text=text, max_drafts=0)), max_size=max_size).map(
         lambda pairs: tuple(
-            Exchange(index=i, question=q, answer=attrs.evolve(a, drafts=()))
-            for i, (q, a) in enumerate(pairs)
+            Exchange(index=i, question=q, answer=attrs.evolve(a, drafts=())) for i, (q, a) in enumerate(pairs)
         )
     )
 
@@ -123,18 +118,14 @@ def transcripts(
         st.binary(max_size=16),
     )
     participants = st.builds(
-        lambda n, r, al, af, c: Participant(
-            name=n, role=r, aliases=tuple(al), affiliation=af, confidence=c
-        ),
+        lambda n, r, al, af, c: Participant(name=n, role=r, aliases=tuple(al), affiliation=af, confidence=c),
         any_text,
         st.sampled_from(list(Role)),
         st.lists(any_text, max_size=2),
         st.none() | any_text,
         st.floats(0, 1),
     )
-    captions = st.builds(
-        lambda t, r, s: Caption(text=t, rule=r, span=s), any_text, any_text, spans()
-    )
+    captions = st.builds(lambda t, r, s: Caption(text=t, rule=r, span=s), any_text, any_text, spans())
     diagnostics = st.builds(
         lambda c, m, w: Diagnostic(code=c, message=m, where=w),
         any_text,
@@ -142,9 +133,7 @@ def transcripts(
         st.none() | any_text,
     )
     quality = st.builds(
-        lambda s, u, c, i: Quality(
-            exchange_share=s, unclassified_blocks=u, convention=c, is_interview=i
-        ),
+        lambda s, u, c, i: Quality(exchange_share=s, unclassified_blocks=u, convention=c, is_interview=i),
         st.floats(0, 1),
         st.integers(0, 10_000),
         any_text,

@@ -31,9 +31,7 @@ def run(state: State) -> None:
     first_q = next((i for i, b in enumerate(open_blocks) if b.side == "q"), None)
     if first_q is None:
         state.diagnostics.append(
-            Diagnostic(
-                code="no-exchanges", message="found no question label or question-like paragraph"
-            )
+            Diagnostic(code="no-exchanges", message="found no question label or question-like paragraph")
         )
         for b in open_blocks:
             b.mark(Bucket.INTRO if is_prose(b.text) else Bucket.UNCLASSIFIED, "no-interview")
@@ -51,9 +49,7 @@ def run(state: State) -> None:
     for b in open_blocks[first_q:]:
         cur = turns[-1] if turns else None
         if b.label is not None:
-            turns.append(
-                TurnDraft(side=b.side or "a", blocks=[b], speaker=b.speaker, label=b.label)
-            )
+            turns.append(TurnDraft(side=b.side or "a", blocks=[b], speaker=b.speaker, label=b.label))
         elif labelled or cur is None:
             if cur is None:
                 turns.append(TurnDraft(side=b.side or "q", blocks=[b]))

@@ -1,0 +1,250 @@
+"""Dataset folders: Parquet shards, a Hugging Face dataset card, the schema and a manifest.
+
+``publish`` writes the folder under a temporary name and renames it when complete;
+``validate`` checks a JSONL file, a Parquet file or a whole dataset folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+
+from .errors import OutputError, SchemaVersionError
+from .jsonl import check_version
+from .parquet import exchange_rows, file_metadata, hf_features, write_parquet
+from .records import SCHEMA_VERSION, Transcript
+from .schema import EXCHANGES, TRANSCRIPTS, json_schema
+from .serialize import to_dict
+
+DEFAULT_SHARD = 10_000
+
+
+def _chunks(items: Iterable[Transcript], size: int) -> Iterator[list[Transcript]]:
+    chunk: list[Transcript] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def publish(
+    transcripts: Iterable[Transcript],
+    folder: str | Path,
+    *,
+    shard_size: int = DEFAULT_SHARD,
+    options: dict[str, Any] | None = None,
+) -> dict[str, int]:
+    """Write a dataset folder; returns the counts (documents, exchanges, shards)."""
+    target = Path(folder)
+    if target.exists() and any(target.iterdir()):
+        raise OutputError(f"cannot publish into {target}: expected a new or empty folder")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        counts = _write(transcripts, tmp, shard_size, options)
+        if target.exists():
+            target.rmdir()
+        tmp.rename(target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return counts
+
+
+def _write(
+    items: Iterable[Transcript], tmp: Path, shard_size: int, options: dict[str, Any] | None
+) -> dict[str, int]:
+    data = tmp / "data"
+    data.mkdir()
+    docs = exchanges = shards = 0
+    for chunk in _chunks(items, shard_size):
+        write_parquet(chunk, data / f"transcripts-{shards:05d}.parquet", options=options)
+        write_parquet(chunk, data / f"exchanges-{shards:05d}.parquet", table="exchanges", options=options)
+        docs += len(chunk)
+        exchanges += sum(len(t.exchanges) for t in chunk)
+        shards += 1
+    if shards == 0:
+        write_parquet([], data / "transcripts-00000.parquet", options=options)
+        write_parquet([], data / "exchanges-00000.parquet", table="exchanges", options=options)
+        shards = 1
+    for kind in ("transcripts", "exchanges"):
+        for i in range(shards):
+            (data / f"{kind}-{i:05d}.parquet").rename(data / f"{kind}-{i:05d}-of-{shards:05d}.parquet")
+    (tmp / f"transcript-{SCHEMA_VERSION}.schema.json").write_text(
+        json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    counts = {"documents": docs, "exchanges": exchanges, "shards": shards}
+    (tmp / "README.md").write_text(_card(counts), encoding="utf-8")
+    files = sorted(p for p in tmp.rglob("*") if p.is_file())
+    manifest = {
+        "schema_version": SCHEMA_VERSION,
+        "counts": counts,
+        "files": {p.relative_to(tmp).as_posix(): sha256_of(p) for p in files},
+    }
+    (tmp / "manifest.json").write_text(
+        json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    return counts
+
+
+def _yaml_features(features: dict[str, Any], indent: int) -> list[str]:
+    """Features in the dataset-card YAML form Hugging Face reads."""
+    pad = " " * indent
+    lines: list[str] = []
+    for name, feature in features.items():
+        lines.append(f"{pad}- name: {name}")
+        lines.extend(_yaml_feature(feature, indent + 2))
+    return lines
+
+
+def _yaml_feature(feature: Any, indent: int) -> list[str]:
+    pad = " " * indent
+    if feature.get("_type") == "Value":
+        return [f"{pad}dtype: {feature['dtype']}"]
+    if feature.get("_type") == "Sequence":
+        inner = feature["feature"]
+        if inner.get("_type") == "Value":
+            return [f"{pad}sequence: {inner['dtype']}"]
+        return [f"{pad}sequence:", *(_yaml_struct(inner, indent + 2))]
+    return [f"{pad}struct:", *_yaml_features(feature, indent + 2)]
+
+
+def _yaml_struct(feature: Any, indent: int) -> list[str]:
+    pad = " " * indent
+    if feature.get("_type") == "Sequence":
+        return [f"{pad}sequence:", *_yaml_struct(feature["feature"], indent + 2)]
+    if feature.get("_type") == "Value":
+        return [f"{pad}dtype: {feature['dtype']}"]
+    return [f"{pad}struct:", *_yaml_features(feature, indent + 2)]
+
+
+def _card(counts: dict[str, int]) -> str:
+    lines = ["---", "configs:"]
+    for name in ("exchanges", "transcripts"):
+        lines += [
+            f"- config_name: {name}",
+            *(["  default: true"] if name == "exchanges" else []),
+            "  data_files:",
+            "  - split: train",
+            f"    path: data/{name}-*.parquet",
+        ]
+    lines.append("dataset_info:")
+    for name, schema, rows in (
+        ("exchanges", EXCHANGES, counts["exchanges"]),
+        ("transcripts", TRANSCRIPTS, counts["documents"]),
+    ):
+        lines += [f"- config_name: {name}", "  features:", *_yaml_features(hf_features(schema), 2)]
+        lines += ["  splits:", "  - name: train", f"    num_examples: {rows}"]
+    lines += ["---", ""]
+    body = f"""# Interview transcripts
+
+Parsed with `interview_parser` (schema {SCHEMA_VERSION}): {counts["documents"]} documents,
+{counts["exchanges"]} question/answer exchanges, in {counts["shards"]} shard(s).
+
+- `data/exchanges-*.parquet`: one row per exchange, document columns repeated.
+- `data/transcripts-*.parquet`: one row per document, nested and lossless.
+- `transcript-{SCHEMA_VERSION}.schema.json`: the JSON Schema of one transcript.
+- `manifest.json`: the sha256 of every file.
+
+```python
+import duckdb
+duckdb.sql("SELECT title, question, answer FROM 'data/exchanges-*.parquet' LIMIT 5")
+```
+"""
+    return "\n".join(lines) + body
+
+
+def validate(path: str | Path) -> list[str]:
+    """Problems found in a JSONL file, a Parquet file or a dataset folder (empty when valid)."""
+    path = Path(path)
+    if path.is_dir():
+        return _validate_dir(path)
+    if path.suffix == ".parquet":
+        return _validate_parquet(path)
+    return _validate_jsonl(path)
+
+
+def _validate_jsonl(path: Path) -> list[str]:
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(json_schema())
+    problems = []
+    with path.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                check_version(str(record.get("schema_version", "")), where=f"{path}:{number}")
+            except (ValueError, SchemaVersionError) as exc:
+                problems.append(f"{path}:{number}: {exc}")
+                continue
+            for error in validator.iter_errors(record):
+                where = "/".join(str(p) for p in error.absolute_path) or "(record)"
+                problems.append(f"{path}:{number}: {where}: {error.message}")
+    return problems
+
+
+def _validate_parquet(path: Path) -> list[str]:
+    try:
+        meta = file_metadata(path)
+        check_version(str(meta.get("schema_version", "")), where=str(path))
+    except SchemaVersionError as exc:
+        return [str(exc)]
+    expected = TRANSCRIPTS if meta.get("table") == "transcripts" else EXCHANGES
+    found = pq.read_schema(path).remove_metadata()
+    if not found.equals(expected):
+        return [f"{path}: expected the declared {meta.get('table')} schema, found a different one"]
+    return []
+
+
+def _validate_dir(folder: Path) -> list[str]:
+    manifest_path = folder / "manifest.json"
+    if not manifest_path.exists():
+        return [f"{folder}: expected manifest.json, found none"]
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    problems = []
+    listed = manifest.get("files", {})
+    for name, digest in sorted(listed.items()):
+        file = folder / name
+        if not file.exists():
+            problems.append(f"{file}: listed in the manifest, missing")
+        elif sha256_of(file) != digest:
+            problems.append(f"{file}: sha256 differs from the manifest")
+        elif file.suffix == ".parquet":
+            problems.extend(_validate_parquet(file))
+    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+        rel = file.relative_to(folder).as_posix()
+        if rel != "manifest.json" and rel not in listed:
+            problems.append(f"{file}: not listed in the manifest")
+    return problems
+
+
+def transcript_dicts(items: Iterable[Transcript]) -> Iterator[dict[str, Any]]:
+    for t in items:
+        yield to_dict(t)
+
+
+def exchange_dicts(items: Iterable[Transcript]) -> Iterator[dict[str, Any]]:
+    for t in items:
+        for row in exchange_rows(t):
+            row["published"] = row["published"].isoformat() if row["published"] else None
+            yield row
