@@ -74,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for line in problems:
                 print(line)
             print(
-                f"interview-parser: {args.path}: {'valid' if not problems else f'{len(problems)} problem(s)'}",
+                f"interview-parser: {args.path}: {f'{len(problems)} problem(s)' if problems else 'valid'}",
                 file=sys.stderr,
             )
             return 1 if problems else 0
@@ -117,7 +117,10 @@ def _batch(args: argparse.Namespace, options: ParseOptions) -> int:
             from .dataset import publish
 
             counts = publish(items, args.dataset, shard_size=args.shard_size, options=options.to_dict())
-            done = f"published {counts['documents']} document(s), {counts['exchanges']} exchange(s) to {args.dataset}"
+            done = (
+                f"published {counts['documents']} document(s), "
+                f"{counts['exchanges']} exchange(s) to {args.dataset}"
+            )
         else:
             count = _write(items, Path(args.output), args.table, options)
             done = f"wrote {count} transcript(s) to {args.output}"
