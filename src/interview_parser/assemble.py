@@ -163,7 +163,7 @@ def _participants(state: State, exchanges: list[Exchange]) -> tuple[Participant,
     out: list[Participant] = []
     interviewee_key = speaker_key(hint) if hint else None
     for key, aliases in people.items():
-        role = _ROLE_WORDS.get(aliases[0].lower())
+        role = Role.MODERATOR if key in state.moderators else _ROLE_WORDS.get(aliases[0].lower())
         if role is None:
             role = Role.INTERVIEWEE if sides.get(key) == "a" else Role.INTERVIEWER
         name = hint if (hint and key == interviewee_key) else display_name(max(aliases, key=len))

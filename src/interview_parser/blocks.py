@@ -71,7 +71,8 @@ class State:
     diagnostics: list[Diagnostic] = attrs.Factory(list)
     # Filled by the turns stage: the open blocks of each turn, in order.
     turns: list[TurnDraft] = attrs.Factory(list)
-    speakers: dict[str, str] = attrs.Factory(dict)  # label -> side
+    speakers: dict[str, str] = attrs.Factory(dict)  # speaker key -> side
+    moderators: set[str] = attrs.Factory(set)  # speaker keys that hand over, never ask
 
 
 @attrs.define(slots=True)

@@ -15,6 +15,7 @@ from collections import Counter
 from itertools import pairwise
 
 from .blocks import Block, State, TurnDraft
+from .labels import speaker_key
 from .lexicon import MODERATOR_WORDS, STOPWORDS
 from .records import Bucket
 
@@ -52,18 +53,20 @@ def _asks(turn: TurnDraft) -> bool:
 def run(state: State) -> None:
     merged: list[TurnDraft] = []
     group: list[TurnDraft] = []
+    others_ask = any(t.side == "q" and not _is_moderator(_who(t), state) for t in state.turns)
     for turn in [*state.turns, None]:
         if turn is not None and turn.side == "q":
             group.append(turn)
             continue
         if group:
-            if all(_is_moderation(t) for t in group):
-                # A moderator opening or handing over asks nothing: no exchange starts.
-                for t in group:
+            # A moderator opening or handing over starts no exchange and joins no question.
+            kept = [t for t in group if not _is_moderation(t, state, others_ask)]
+            for t in group:
+                if t not in kept:
                     for b in t.blocks:
                         b.mark(Bucket.UNCLASSIFIED, "handover")
-            else:
-                merged.append(_resolve(group))
+            if kept:
+                merged.append(_resolve(kept))
             group = []
         if turn is None:
             continue
@@ -77,8 +80,13 @@ def run(state: State) -> None:
     state.turns = merged
 
 
-def _is_moderation(turn: TurnDraft) -> bool:
-    return _who(turn).lower() in MODERATOR_WORDS and not _asks(turn)
+def _is_moderator(who: str, state: State) -> bool:
+    return who.lower() in MODERATOR_WORDS or (bool(who) and speaker_key(who) in state.moderators)
+
+
+def _is_moderation(turn: TurnDraft, state: State, others_ask: bool) -> bool:
+    """A moderator's turn that asks nothing, or any of theirs when others do the asking."""
+    return _is_moderator(_who(turn), state) and (not _asks(turn) or others_ask)
 
 
 def _resolve(group: list[TurnDraft]) -> TurnDraft:

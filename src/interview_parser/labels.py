@@ -150,6 +150,14 @@ def run(state: State) -> None:
     real_speakers = {k for k, n in speakers.items() if n >= 2} | {
         speaker_key(f.name) for f in found.values() if f.kind == "speaker" and f.hinted
     }
+    if len(real_speakers) >= 2:
+        # Once names label turns, a capitalised name seen once is a label too
+        # ("SURGEON GENERAL ADAMS:" stepping up in a briefing).
+        real_speakers |= {
+            speaker_key(f.name)
+            for f in found.values()
+            if f.kind == "speaker" and f.name.isupper() and len(f.name) > 2
+        }
     qa_words = any(w not in _ROLE_LABELS for w in words)
     sides = _speaker_sides(state, found, real_speakers, letters_ok or qa_words)
     conventions = []
@@ -192,12 +200,15 @@ def _speaker_sides(
 ) -> dict[str, str]:
     """Decide which speakers ask and which answer, from label words, ``?`` and turn length."""
     turns: dict[str, list[str]] = defaultdict(list)
+    before_question: Counter[str] = Counter()
     current: str | None = None
     for block in state.blocks:
         if block.kind is not None:
             continue
         hit = found.get(block.index)
         if hit is not None:
+            if current is not None and hit.kind != "speaker" and _side_of_word(hit.name) == "q":
+                before_question[current] += 1
             current = speaker_key(hit.name) if hit.kind == "speaker" else None
             if current is not None:
                 turns[current].append(hit.body)
@@ -219,7 +230,14 @@ def _speaker_sides(
             sides[key] = "q"
             continue
         if have_qa_words:
-            sides[key] = "a"
+            # Questions carry Q labels, so named speakers answer; except a moderator, who
+            # speaks briefly and is mostly followed by the next question.
+            avg = volume[key] / len(texts)
+            if len(texts) >= 2 and before_question[key] >= len(texts) / 2 and avg < 80:
+                sides[key] = "q"
+                state.moderators.add(key)
+            else:
+                sides[key] = "a"
             continue
         if key == interviewee:
             sides[key] = "a"

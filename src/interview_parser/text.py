@@ -53,7 +53,7 @@ def _yaml_scalar(raw: str) -> str:
     raw = re.sub(r"\\\s+\\?", "", raw)  # folded line continuation ("\<newline>  \ ")
     raw = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), raw)
     raw = raw.replace("\\_", "\u00a0").replace('\\"', '"')
-    raw = raw.replace("\u2060", "").replace("\u00a0", " ")
+    raw = raw.replace("\u00a0", " ")
     return re.sub(r"\s+", " ", raw).strip()
 
 
