@@ -233,7 +233,12 @@ def _speaker_sides(
             # Questions carry Q labels, so named speakers answer; except a moderator, who
             # speaks briefly and is mostly followed by the next question.
             avg = volume[key] / len(texts)
-            if len(texts) >= 2 and before_question[key] >= len(texts) / 2 and avg < 80:
+            if (
+                key != interviewee
+                and len(texts) >= 2
+                and before_question[key] >= len(texts) / 2
+                and avg < min(80, 0.4 * top_avg)
+            ):
                 sides[key] = "q"
                 state.moderators.add(key)
             else:
