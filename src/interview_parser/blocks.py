@@ -27,6 +27,7 @@ class Hints:
     caption: str | None = None
     label: str | None = None
     main: bool = True
+    quote: bool = False
 
 
 @attrs.define(slots=True)

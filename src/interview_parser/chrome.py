@@ -115,7 +115,23 @@ def _menu_rule(text: str) -> str | None:
     return None
 
 
+_QUOTE_MARKS = "\"“”„«»‘’'‚ "
+
+
+def _pull_quotes(state: State) -> None:
+    """A quoted block repeating a passage that stands elsewhere on the page is a pull quote."""
+    quotes = [b for b in state.blocks if b.hints.quote and b.kind is None and b.label is None]
+    if not quotes:
+        return
+    others = "\n".join(b.text for b in state.blocks if not b.hints.quote)
+    for b in quotes:
+        core = b.text.strip(_QUOTE_MARKS)
+        if len(core) >= 40 and core in others:
+            b.mark(Bucket.CHROME, "pull-quote")
+
+
 def run(state: State) -> None:
+    _pull_quotes(state)
     for block in state.blocks:
         if block.kind is not None:
             continue

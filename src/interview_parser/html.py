@@ -41,6 +41,7 @@ class _Ctx:
     italic: bool = False
     link: bool = False
     main: bool = False
+    quote: bool = False
 
 
 @attrs.define
@@ -97,6 +98,7 @@ class _Walker:
                 caption=ctx.caption,
                 label=_bold_label(pieces, bold),
                 main=ctx.main,
+                quote=ctx.quote,
             ),
             body=text,
         )
@@ -167,6 +169,8 @@ class _Walker:
             changes["heading"] = sel.HEADINGS[tag]
         elif tag == "li":
             changes["list_item"] = True
+        elif tag == "blockquote":
+            changes["quote"] = True
         elif tag in sel.BOLD_TAGS:
             changes["bold"] = True
         elif tag in sel.ITALIC_TAGS:
@@ -207,7 +211,10 @@ def _hidden(el: Any) -> bool:
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
     style = el.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    classes = (el.get("class") or "").lower().split()
+    return any(c in sel.HIDDEN_CLASSES or "tooltip" in c for c in classes)
 
 
 def _bold_label(pieces: list[tuple[str, bool, bool, bool]], bold_share: float) -> str | None:

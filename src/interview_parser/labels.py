@@ -65,6 +65,7 @@ _ROLE_LABELS = {w.lower() for ws in QUESTION_WORDS.values() for w in ws if len(w
     "pergunta",
     "vraag",
 }
+_BOLD_NAME = re.compile(r"\s*[\[(][^\])]*[\])]|[*_:]", re.S)
 _HONORIFIC_RE = re.compile(rf"^{_HONORIFIC}", re.I)
 
 
@@ -87,9 +88,12 @@ def _find(block: Block) -> _Found | None:
             kind = "letter" if len(name) == 1 else "word"
             return _Found(kind, hinted.strip(), name, body, hinted=True)
         # A bold name is a label only with its colon ("Morning light." leads a list).
-        m = _SPEAKER.match(hinted.rstrip() + " ")
-        if hinted.rstrip().endswith(":") and m and _speaker_ok(m.group("name")):
-            return _Found("speaker", hinted.strip(), m.group("name"), body, hinted=True)
+        if hinted.rstrip().endswith(":"):
+            m = _SPEAKER.match(hinted.rstrip() + " ")
+            name = m.group("name") if m else _BOLD_NAME.sub("", hinted).strip()
+            # A bold run may carry a longer title ("President of Russia Vladimir Putin:").
+            if _speaker_ok(name) and name[:1].isupper() and len(name.split()) <= 6:
+                return _Found("speaker", hinted.strip(), name, body, hinted=True)
     if m := _LETTER.match(text):
         return _Found("letter", m.group("label"), m.group("label").upper(), m.group("body"))
     if m := _BARE_Q.match(text):

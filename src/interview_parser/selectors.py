@@ -172,6 +172,10 @@ MAIN_TOKENS = frozenset(
     }
 )
 
+# Whole class names that hide an element from readers (tooltips, screen-reader text).
+HIDDEN_CLASSES = frozenset(
+    {"hidden", "is-hidden", "sr-only", "visually-hidden", "screen-reader-text", "d-none", "hide"}
+)
 TOKEN_SPLIT = re.compile(r"[\s_\-]+")
 
 

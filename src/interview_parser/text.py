@@ -13,7 +13,6 @@ from .blocks import Block, Hints, Meta
 from .records import Bucket, Span
 
 _FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*):\s*(.*)$")
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _MD_BREAK = re.compile(r"(?:\s{2,}|\\)$")
 _INNER_SPACE = re.compile(r"[ \t]+")
 
@@ -58,8 +57,8 @@ def _yaml_scalar(raw: str) -> str:
 
 
 def clean_line(line: str) -> str:
+    """Trim a line and fold its inner white space; Markdown hard breaks go, escapes stay."""
     line = _MD_BREAK.sub("", line.strip())
-    line = _MD_ESCAPE.sub(r"\1", line)
     return _INNER_SPACE.sub(" ", line).strip()
 
 
