@@ -18,6 +18,7 @@ QUESTION_WORDS: dict[str, tuple[str, ...]] = {
         "Audience member",
         "Audience",
         "Audience question",
+        "Remark",  # a journalist's interjection in translated transcripts
     ),
     "de": ("F", "Frage", "Interviewer"),
     "fr": ("Q", "Question", "Journaliste"),
@@ -78,6 +79,7 @@ PERSONAL_WORDS = frozenset(
     yo me mi mis nosotros nos nuestro nuestra usted ich mich mein wir uns unser sie je
     moi mon ma mes nous notre vous votre io mio noi nostro eu meu nós nosso ik mijn wij
     ons onze
+    thank thanks everyone everybody
     """.replace("’", "'").split()
 )
 

@@ -19,6 +19,7 @@ from .records import Bucket, Diagnostic
 _WORD = re.compile(r"[\w']+")
 _CLOSING = (".", "?", "!", "…", '"', "”", "’", ")", "»", "]", ":")
 _NOTE_MAX_WORDS = 60
+_NOTE_MIN_WORDS = 6  # shorter closing lines are sign-offs ("All the best to everyone.")
 
 
 def is_prose(text: str) -> bool:
@@ -131,4 +132,4 @@ def _is_tail(para: list[Block]) -> bool:
         return True
     if not is_prose(text):
         return True
-    return len(words) <= _NOTE_MAX_WORDS and not any(w in PERSONAL_WORDS for w in words)
+    return _NOTE_MIN_WORDS <= len(words) <= _NOTE_MAX_WORDS and not any(w in PERSONAL_WORDS for w in words)
