@@ -22,7 +22,8 @@ _TRAILING_CREDIT = re.compile(
     re.I,
 )
 _BARE_CREDIT = re.compile(r"^(?:©|\(c\))\s*\D[^.]{1,80}$", re.I)
-_CLOSING = (".", "?", "!", ":", ";", "…", '"', "”", "’", "'", ",", ")", "»", "]")
+# Closing punctuation, including the dash of an interrupted sentence ("speak to —").
+_CLOSING = (".", "?", "!", ":", ";", "…", '"', "”", "’", "'", ",", ")", "»", "]", "—", "–", "-")
 _BULLET = re.compile(r"^[•\-*–·▪●◦]\s")
 _MAX_NAME_LINE_WORDS = 12
 

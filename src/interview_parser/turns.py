@@ -19,7 +19,7 @@ from .records import Bucket, Diagnostic
 _WORD = re.compile(r"[\w']+")
 _CLOSING = (".", "?", "!", "…", '"', "”", "’", ")", "»", "]", ":")
 _NOTE_MAX_WORDS = 60
-_NOTE_MIN_WORDS = 6  # shorter closing lines are sign-offs ("All the best to everyone.")
+_NOTE_MIN_WORDS = 6  # below this, a closing line needs a name or a date to be a note
 
 
 def is_prose(text: str) -> bool:
@@ -124,12 +124,24 @@ def _footer_start(state: State, last: TurnDraft) -> int | None:
 
 
 def _is_tail(para: list[Block]) -> bool:
+    """A closing paragraph that is not the speaker's: a note about the piece, or furniture."""
     text = " ".join(b.text for b in para)
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(text.replace("’", "'"))]
-    if not words:
+    words = [w.lower() for w in _WORD.findall(text.replace("’", "'"))]
+    if not words or any(b.hints.chrome for b in para):
         return True
-    if any(b.hints.chrome for b in para):
-        return True
+    personal = any(w in PERSONAL_WORDS for w in words)
+    spoken = text.rstrip().endswith((".", "!", "?", "…", "—"))
+    if len(words) < _NOTE_MIN_WORDS:
+        if not spoken:
+            return True  # a footer line ("Most read")
+        # "Thank you." is a sign-off; "Carmen runs until 30 April." is a note.
+        return not personal and _specific(text)
     if not is_prose(text):
         return True
-    return _NOTE_MIN_WORDS <= len(words) <= _NOTE_MAX_WORDS and not any(w in PERSONAL_WORDS for w in words)
+    return len(words) <= _NOTE_MAX_WORDS and not personal
+
+
+def _specific(text: str) -> bool:
+    """Names a date, number or proper noun past its first word."""
+    rest = text.split(maxsplit=1)[1] if len(text.split()) > 1 else ""
+    return any(ch.isdigit() for ch in text) or any(w[:1].isupper() for w in rest.split())
