@@ -127,7 +127,8 @@ def _interviewee(state: State, header: list[Block]) -> str | None:
         matching = [n for n in names if n.split()[-1].lower() == surname]
         if matching:
             return max(matching, key=lambda n: (names[n], -len(n)))
-        return display_name(speaker)
+        spelled = _spelled_out(speaker.split()[-1].strip("."), [title, *texts])
+        return spelled or display_name(speaker)
     if not names:
         return None
     lowered = title.lower()
@@ -141,3 +142,28 @@ def _trim(run: str) -> str:
     while words and words[-1].lower() in _NOT_NAME:
         words.pop()
     return " ".join(words)
+
+
+def _spelled_out(surname: str, texts: list[str]) -> str | None:
+    """The fullest "Given Surname" spelling of a label's surname in the page's own words."""
+    if len(surname) < 2:
+        return None
+    pattern = re.compile(
+        r"((?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){1,3})(" + re.escape(surname) + r")\b", re.IGNORECASE
+    )
+    found: Counter[str] = Counter()
+    for text in texts:
+        for m in pattern.finditer(text):
+            if not m.group(2)[:1].isupper():
+                continue
+            # The given names: the capitalised words right before the surname, up to a title.
+            words: list[str] = []
+            for word in reversed(m.group(1).split()):
+                if word.lower().strip(".") in _NOT_NAME or not word[:1].isupper():
+                    break
+                words.insert(0, word)
+            if words:
+                found[" ".join([*words, m.group(2)])] += 1
+    if not found:
+        return None
+    return max(found, key=lambda n: (found[n], len(n)))
