@@ -33,7 +33,7 @@ _NOT_NAME = frozenset(
     photo video picture
     """.split()
 )
-_BYLINE = re.compile(r"^(?:by|words by|von|par|por|di|door)\s", re.I)
+_BYLINE = re.compile(r"^(?:by|words by|interview by|interviewed by|von|par|por|di|door)\s", re.I)
 
 
 def run(state: State) -> None:
@@ -97,7 +97,12 @@ def _interviewee(state: State, header: list[Block]) -> str | None:
     answering = Counter(
         b.speaker for b in state.blocks if b.side == "a" and b.speaker and b.kind is not Bucket.CHROME
     )
-    texts = [b.text for b in header if b.kind is Bucket.INTRO and b.rule != "title"]
+    # The intro's prose, not its byline or date line: those name the writer.
+    texts = [
+        b.text
+        for b in header
+        if b.kind is Bucket.INTRO and b.rule not in ("title", "date") and not _BYLINE.search(b.text)
+    ]
     texts += [b.text for b in state.blocks if b.kind is Bucket.CAPTION]
     names: Counter[str] = Counter()
     title = state.meta.title or ""
