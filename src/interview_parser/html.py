@@ -20,10 +20,13 @@ from lxml import etree
 
 from . import selectors as sel
 from .blocks import Block, Hints, Meta
+from .decode import normalise
 from .errors import MarkupError
-from .records import Span
+from .records import Diagnostic, Span
 
+LIBXML_MAX_DEPTH = 256
 _WS = re.compile(r"\s+")
+_CLOSED = re.compile(r"</(?:body|html)\s*>", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _LABEL_END = re.compile(r"[:.)\-–—]\s*$")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -59,12 +62,14 @@ class _Walker:
     line: _Line = attrs.Factory(_Line)
     line_ctx: _Ctx = _Ctx()
     line_el: Any = None
-    tree: Any = None
+    # Element paths built during the walk: lxml's getpath() counts preceding siblings on
+    # every call, which turns a page with 100,000 list items quadratic.
+    paths: dict[Any, str] = attrs.Factory(dict)
 
     def flush(self, *, new_para: bool) -> None:
         pieces = self.line.pieces
         self.line = _Line()
-        text = _WS.sub(" ", "".join(p[0] for p in pieces)).strip()
+        text = _WS.sub(" ", normalise("".join(p[0] for p in pieces))).strip()
         if text:
             self.blocks.append(self._block(text, pieces))
         if new_para:
@@ -84,7 +89,7 @@ class _Walker:
             span=Span(
                 start_line=line,
                 end_line=line,
-                path=self.tree.getpath(el) if el is not None else None,
+                path=self.paths.get(el) if el is not None else None,
             ),
             para=self.para,
             hints=Hints(
@@ -103,7 +108,8 @@ class _Walker:
             body=text,
         )
 
-    def walk(self, el: Any, ctx: _Ctx, depth: int) -> None:
+    def walk(self, el: Any, ctx: _Ctx, depth: int, path: str) -> None:
+        """Emit the text under ``el``; its tail is the caller's, read in the caller's context."""
         if depth > self.max_depth:
             raise MarkupError(
                 f"expected HTML nested at most {self.max_depth} levels deep (ParseOptions."
@@ -113,8 +119,8 @@ class _Walker:
         tag = tag.lower()
         if tag == "br":
             self.flush(new_para=False)
-            self._text(el.tail, ctx)
             return
+        self.paths[el] = path
         ctx = self._context(el, tag, ctx)
         is_block = tag in sel.BLOCK_TAGS
         if is_block:
@@ -125,22 +131,21 @@ class _Walker:
             if self.line_el is None:
                 self.line_el = el
         self._text(el.text, ctx)
+        seen: dict[str, int] = {}
         for child in el:
-            if not isinstance(child.tag, str) or child.tag.lower() in sel.DROP_TAGS or _hidden(child):
-                if is_block:
-                    self.line_ctx, self.line_el = ctx, el
-                self._text(child.tail, ctx)
-                continue
-            self.walk(child, ctx, depth + 1)
+            child_tag = child.tag.lower() if isinstance(child.tag, str) else ""
+            if child_tag and child_tag not in sel.DROP_TAGS and not _hidden(child):
+                seen[child_tag] = seen.get(child_tag, 0) + 1
+                self.walk(child, ctx, depth + 1, f"{path}/{child_tag}[{seen[child_tag]}]")
+            elif child_tag:
+                seen[child_tag] = seen.get(child_tag, 0) + 1
             if is_block:
-                # Text after a nested block belongs to this element again.
+                # The line goes on in this element's context (after a nested block, or an
+                # inline run that opened it).
                 self.line_ctx, self.line_el = ctx, el
+            self._text(child.tail, ctx)
         if is_block:
             self.flush(new_para=True)
-        if el.tail:
-            self._text(el.tail, self._parent_ctx)
-
-    _parent_ctx: _Ctx = _Ctx()
 
     def _text(self, text: str | None, ctx: _Ctx) -> None:
         if text:
@@ -264,17 +269,32 @@ def parse_tree(text: str, max_depth: int) -> Any:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise MarkupError(f"expected an HTML document, lxml refused it: {exc}") from exc
+    for error in parser.error_log:
+        # libxml2 stops at 256 levels without XML_PARSE_HUGE (which we keep off, for safety)
+        # and would silently drop everything deeper.
+        if error.type_name == "ERR_RESOURCE_LIMIT":
+            raise MarkupError(
+                f"expected HTML nested at most {LIBXML_MAX_DEPTH} levels deep, found deeper "
+                f"nesting at line {error.line}"
+            )
     return root
 
 
-def html_blocks(text: str, meta: Meta, *, max_depth: int) -> list[Block]:
+def html_blocks(text: str, meta: Meta, *, max_depth: int, diagnostics: list[Diagnostic]) -> list[Block]:
     root = parse_tree(text, max_depth)
+    if not _CLOSED.search(text[-2048:]):
+        diagnostics.append(
+            Diagnostic(
+                code="unclosed-document",
+                message="the page ends without </body> or </html>; it may be truncated",
+            )
+        )
     _read_meta(root, meta)
     body = root.find("body")
     if body is None:
         body = root
-    walker = _Walker(root=root, main_el=_main_element(root), max_depth=max_depth, tree=root.getroottree())
-    walker.walk(body, _Ctx(main=False), 0)
+    walker = _Walker(root=root, main_el=_main_element(root), max_depth=max_depth)
+    walker.walk(body, _Ctx(main=False), 0, "/html/body" if body is not root else "/html")
     walker.flush(new_para=True)
     if walker.main_el is None:
         # No article or main element: nothing is "outside main".

@@ -153,9 +153,7 @@ def _spelled_out(surname: str, texts: list[str]) -> str | None:
     """The fullest "Given Surname" spelling of a label's surname in the page's own words."""
     if len(surname) < 2:
         return None
-    pattern = re.compile(
-        r"((?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){1,3})(" + re.escape(surname) + r")\b", re.IGNORECASE
-    )
+    pattern = re.compile(r"((?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){1,3})(" + re.escape(surname) + r")\b", re.IGNORECASE)
     found: Counter[str] = Counter()
     for text in texts:
         for m in pattern.finditer(text):

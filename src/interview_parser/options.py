@@ -23,7 +23,7 @@ class ParseOptions:
     format: Format = "auto"
     max_bytes: int = DEFAULT_MAX_BYTES
     disabled_stages: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
-    max_html_depth: int = 2000
+    max_html_depth: int = 256
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready form, for provenance metadata in exported files."""

@@ -16,7 +16,7 @@ from .blocks import Meta, State
 from .decode import check_not_empty, decode_bytes, normalise, sniff_format
 from .errors import InputTooLargeError, UnknownStageError
 from .options import ParseOptions
-from .records import Source, Transcript
+from .records import Diagnostic, Source, Transcript
 from .text import text_blocks
 
 Stage = Callable[[State], None]
@@ -58,14 +58,15 @@ def parse(data: str | bytes, *, uri: str | None = None, options: ParseOptions | 
     check_not_empty(text)
     fmt = options.format if options.format != "auto" else sniff_format(text)
     meta = Meta()
+    diagnostics: list[Diagnostic] = []
     if fmt == "html":
         from .html import html_blocks
 
-        blocks = html_blocks(text, meta, max_depth=options.max_html_depth)
+        blocks = html_blocks(text, meta, max_depth=options.max_html_depth, diagnostics=diagnostics)
     else:
         blocks = text_blocks(normalise(text), meta)
     check_not_empty("".join(b.text for b in blocks))
-    state = State(blocks=blocks, format=fmt, meta=meta)
+    state = State(blocks=blocks, format=fmt, meta=meta, diagnostics=diagnostics)
     for name, stage in STAGES:
         if name not in options.disabled_stages:
             stage(state)

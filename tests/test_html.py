@@ -1,0 +1,124 @@
+"""HTML front end: structure, decoding, safety and bad input."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from interview_parser import (
+    Bucket,
+    EmptyInputError,
+    InputTooLargeError,
+    InterviewParserError,
+    MarkupError,
+    ParseOptions,
+    parse,
+    parse_file,
+)
+
+from .helpers import FIXTURES, fixture_dirs, input_of
+
+HTML_CASES = [p for p in fixture_dirs() if input_of(p).suffix == ".html"]
+
+
+def test_there_are_enough_html_fixtures() -> None:
+    assert len(HTML_CASES) >= 12
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)
+
+
+@pytest.mark.parametrize("folder", HTML_CASES, ids=[p.name for p in HTML_CASES])
+def test_nothing_is_lost_html(folder: Path) -> None:
+    """Every visible word of the body lands in exactly one bucket, in order of buckets."""
+    t = parse_file(input_of(folder))
+    pieces = [s.text for s in (*t.intro, *t.removed)] + [c.text for c in t.captions]
+    for e in t.exchanges:
+        pieces += [e.question.text, e.answer.text, *(d.text for d in e.question.drafts)]
+    got = sorted(_words(" ".join(pieces)))
+    tree = lxml.html.fromstring(input_of(folder).read_bytes())
+    for bad in tree.xpath("//script|//style|//head|//noscript|//button|//input|//template"):
+        bad.drop_tree()
+    body = tree.find("body") if tree.find("body") is not None else tree
+    visible = sorted(_words(" ".join(body.itertext())))
+    # Labels ("Q.", "A:") are kept on the turn's label, not in its text.
+    labels = sorted(
+        _words(" ".join(x.label or "" for e in t.exchanges for x in (e.question, e.answer)))
+    )
+    assert sorted(got + labels) == visible or sorted(got) == visible
+
+
+def test_a_five_megabyte_page_parses_the_same(tmp_path: Path) -> None:
+    page = (FIXTURES / "html-bold-q-labels" / "input.html").read_text(encoding="utf-8")
+    filler = "<aside class='related'><ul>" + "<li><a href='#'>Another story you may like</a></li>" * 100_000
+    big = page.replace("</main>", filler + "</ul></aside></main>")
+    assert len(big.encode()) > 5_000_000
+    small_t, big_t = parse(page), parse(big)
+    assert [e.question.text for e in big_t.exchanges] == [e.question.text for e in small_t.exchanges]
+    assert [e.answer.text for e in big_t.exchanges] == [e.answer.text for e in small_t.exchanges]
+
+
+def test_ten_thousand_levels_deep_is_a_markup_error() -> None:
+    deep = "<html><body>" + "<div>" * 10_000 + "<p>Q: Why?</p>" + "</div>" * 10_000 + "</body></html>"
+    with pytest.raises(MarkupError, match="nested at most 256 levels"):
+        parse(deep)
+
+
+def test_a_hundred_megabyte_page_is_refused() -> None:
+    with pytest.raises(InputTooLargeError):
+        parse(b"<html><body>" + b"<p>x</p>" * (100 * 1024 * 1024 // 8))
+
+
+def test_no_entity_expansion_or_network(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET")
+    page = (
+        f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY x SYSTEM "file://{secret}">]>'
+        "<html><body><p>Q: What is &x;?</p><p>A: Nothing at all, I promise.</p></body></html>"
+    )
+    t = parse(page)
+    assert "TOPSECRET" not in str(t)
+
+
+@pytest.mark.parametrize(
+    ("page", "error"),
+    [
+        (b"<html><body></body></html>", EmptyInputError),
+        (b"<html><body><script>var a = 1;</script></body></html>", EmptyInputError),
+        (os.urandom(2048) + b"\x00", InterviewParserError),
+    ],
+)
+def test_bad_pages_are_typed_errors(page: bytes, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        parse(page, options=ParseOptions(format="html"))
+
+
+def test_a_page_of_only_chrome_has_a_diagnostic() -> None:
+    t = parse("<html><body><nav>Home | News | Sport</nav><footer>© 2023 Site Ltd</footer></body></html>")
+    assert t.exchanges == () and [d.code for d in t.diagnostics] == ["no-exchanges"]
+    assert all(s.kind is Bucket.CHROME for s in t.removed)
+
+
+def test_a_truncated_page_parses_with_a_diagnostic() -> None:
+    t = parse("<html><body><p>Q: Why is the sky blue?</p><p>A: Because of Rayleigh scatt")
+    assert [e.answer.text for e in t.exchanges] == ["Because of Rayleigh scatt"]
+    assert "unclosed-document" in [d.code for d in t.diagnostics]
+
+
+def test_blocks_keep_their_element_path() -> None:
+    t = parse_file(FIXTURES / "html-bold-q-labels" / "input.html")
+    tree = lxml.html.fromstring((FIXTURES / "html-bold-q-labels" / "input.html").read_bytes())
+    (found,) = tree.getroottree().xpath(t.exchanges[0].question.span.path)
+    assert found.text_content() == "Q. What does a keeper actually do all day?"
+    assert all(s.path for s in t.exchanges[0].answer.spans)
+
+
+def test_format_override() -> None:
+    t = parse("<p>Q: Why?</p>\n\n<p>A: Because it matters to me.</p>", options=ParseOptions(format="text"))
+    assert t.source.format == "text"
+    assert any("<p>" in s.text for s in (*t.intro, *t.removed))
