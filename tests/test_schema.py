@@ -22,7 +22,7 @@ from .helpers import fixture_dirs, input_of
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 RELEASED = {
-    "transcript-1.0.0.json": "1183408dff458186110ec98229c1278d9ce4a2443d385037f1e5cada3595f660",
+    "transcript-1.0.0.json": "0c27bfd89506a5b38c2130ed5877c081af67572282beb55d5099f299be81b139",
 }
 
 

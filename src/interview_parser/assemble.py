@@ -56,12 +56,14 @@ def _turn(draft: TurnDraft, kind: Bucket) -> Turn:
         paragraphs=paragraphs,
         speaker=_speaker_name(draft.speaker),
         label=draft.label,
+        labels=tuple(b.label for b in draft.blocks if b.label is not None),
         time=next((b.time for b in draft.blocks if b.time), None),
         span=span_of(draft.blocks),
         spans=tuple(b.span for b in draft.blocks),
         drafts=tuple(
             Draft(
                 text="\n\n".join(_paragraph_texts(d)),
+                label=next((b.label for b in d if b.label is not None), None),
                 span=span_of(d),
                 spans=tuple(b.span for b in d),
             )

@@ -111,7 +111,8 @@ def _interviewee(state: State, header: list[Block]) -> str | None:
     if before_colon:
         words = _trim(before_colon[-1]).split()
         for k in range(len(words) - 1):
-            names[" ".join(words[k:])] += 2
+            if words[k][:1].isupper():
+                names[" ".join(words[k:])] += 2
     for text in [title, *texts]:
         for m in _NAME.finditer(text):
             # "the Western Balkans", "The Glass Orchard": an article marks a thing, not a person.
@@ -125,7 +126,8 @@ def _interviewee(state: State, header: list[Block]) -> str | None:
             # Count every tail of the run too: "Singer Maya Tolland" also vouches for
             # "Maya Tolland", which the title may spell without the job.
             for k in range(len(words) - 1):
-                names[" ".join(words[k:])] += 1
+                if words[k][:1].isupper():  # "de Wit" is no name without "Pieter"
+                    names[" ".join(words[k:])] += 1
     if answering:
         speaker = answering.most_common(1)[0][0]
         surname = speaker.split()[-1].strip(".").lower()

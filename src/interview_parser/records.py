@@ -69,6 +69,7 @@ class Draft:
     """An earlier version of a question, superseded by the canonical one after it."""
 
     text: str
+    label: str | None = None
     span: Span
     spans: tuple[Span, ...] = ()
 
@@ -78,13 +79,15 @@ class Turn:
     """One side's contribution to an exchange; ``text`` joins ``paragraphs`` by a blank line.
 
     ``span`` covers the whole turn; ``spans`` has one entry per source line or element the
-    turn took, so a caption standing inside an answer is not claimed by it.
+    turn took, so a caption standing inside an answer is not claimed by it. ``label`` is the
+    opening label; ``labels`` every label the turn absorbed (a panel's answers, in order).
     """
 
     text: str
     paragraphs: tuple[str, ...]
     speaker: str | None = None
     label: str | None = None
+    labels: tuple[str, ...] = ()
     time: str | None = None
     span: Span
     spans: tuple[Span, ...] = ()

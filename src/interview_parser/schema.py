@@ -51,6 +51,7 @@ SEGMENT = pa.struct(
 DRAFT = pa.struct(
     [
         pa.field("text", pa.string(), nullable=False),
+        pa.field("label", pa.string(), nullable=True),
         pa.field("span", SPAN, nullable=False),
         pa.field("spans", pa.list_(pa.field("item", SPAN, nullable=False)), nullable=False),
     ]
@@ -61,6 +62,7 @@ TURN = pa.struct(
         pa.field("paragraphs", pa.list_(pa.field("item", pa.string(), nullable=False)), nullable=False),
         pa.field("speaker", pa.string(), nullable=True),
         pa.field("label", pa.string(), nullable=True),
+        pa.field("labels", pa.list_(pa.field("item", pa.string(), nullable=False)), nullable=False),
         pa.field("time", pa.string(), nullable=True),
         pa.field("span", SPAN, nullable=False),
         pa.field("spans", pa.list_(pa.field("item", SPAN, nullable=False)), nullable=False),

@@ -63,13 +63,16 @@ def turns(*, text: st.SearchStrategy[str] = any_text, max_drafts: int = 2) -> st
             paragraphs=tuple(paragraphs),
             speaker=speaker,
             label=label,
+            labels=(label,) if label else (),
             time=time,
             span=span,
             spans=tuple(spans_),
             drafts=tuple(drafts),
         )
 
-    draft = st.builds(lambda t, s: Draft(text=t, span=s, spans=(s,)), text, spans())
+    draft = st.builds(
+        lambda t, lab, s: Draft(text=t, label=lab, span=s, spans=(s,)), text, st.none() | text, spans()
+    )
     return st.builds(
         build,
         st.lists(text, max_size=3),
