@@ -19,7 +19,6 @@ from interview_parser import (
     parse,
     parse_file,
 )
-
 from interview_parser.lexicon import ANSWER_WORDS, QUESTION_WORDS
 
 from .helpers import FIXTURES, fixture_dirs, input_of
