@@ -154,14 +154,13 @@ def run(state: State) -> None:
     real_speakers = {k for k, n in speakers.items() if n >= 2} | {
         speaker_key(f.name) for f in found.values() if f.kind == "speaker" and f.hinted
     }
-    if len(real_speakers) >= 2:
-        # Once names label turns, a capitalised name seen once is a label too
-        # ("SURGEON GENERAL ADAMS:" stepping up in a briefing).
-        real_speakers |= {
-            speaker_key(f.name)
-            for f in found.values()
-            if f.kind == "speaker" and f.name.isupper() and len(f.name) > 2
-        }
+    caps = {
+        speaker_key(f.name) for f in found.values() if f.kind == "speaker" and f.name.isupper() and len(f.name) > 2
+    }
+    if len(real_speakers) >= 2 or len(caps) >= 2:
+        # Capitalised names label turns even when seen once ("SURGEON GENERAL ADAMS:" stepping
+        # up in a briefing; a one-question interview), once two of them, or two names, do.
+        real_speakers |= caps
     qa_words = any(w not in _ROLE_LABELS for w in words)
     sides = _speaker_sides(state, found, real_speakers, letters_ok or qa_words)
     conventions = []
