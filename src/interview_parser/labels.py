@@ -155,7 +155,9 @@ def run(state: State) -> None:
         speaker_key(f.name) for f in found.values() if f.kind == "speaker" and f.hinted
     }
     caps = {
-        speaker_key(f.name) for f in found.values() if f.kind == "speaker" and f.name.isupper() and len(f.name) > 2
+        speaker_key(f.name)
+        for f in found.values()
+        if f.kind == "speaker" and f.name.isupper() and len(f.name) > 2
     }
     if len(real_speakers) >= 2 or len(caps) >= 2:
         # Capitalised names label turns even when seen once ("SURGEON GENERAL ADAMS:" stepping

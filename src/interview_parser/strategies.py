@@ -18,6 +18,8 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
+from . import render
+
 from .records import (
     Bucket,
     Caption,
@@ -160,4 +162,84 @@ def transcripts(
         removed=st.lists(segments((Bucket.CHROME, Bucket.UNCLASSIFIED)), max_size=3).map(tuple),
         diagnostics=st.lists(diagnostics, max_size=2).map(tuple),
         quality=quality,
+    )
+
+
+# --- rendered pages -------------------------------------------------------------------
+
+_word = st.sampled_from(render.WORDS)
+
+
+@st.composite
+def _sentence(draw: st.DrawFn, lo: int = 6, hi: int = 14) -> str:
+    words = draw(st.lists(_word, min_size=lo, max_size=hi))
+    return " ".join(words).capitalize() + "."
+
+
+@st.composite
+def _question(draw: st.DrawFn) -> str:
+    opener = draw(st.sampled_from(("What", "How", "Why", "When", "Where")))
+    return f"{opener} {' '.join(draw(st.lists(_word, min_size=3, max_size=10)))}?"
+
+
+@st.composite
+def _answer(draw: st.DrawFn) -> str:
+    paragraphs = []
+    for _ in range(draw(st.integers(1, 3))):
+        body = " ".join(draw(st.lists(_sentence(), min_size=1, max_size=3)))
+        paragraphs.append(f"We {draw(_word)} {body[0].lower()}{body[1:]}")
+    return "\n\n".join(paragraphs)
+
+
+@st.composite
+def interviews(
+    draw: st.DrawFn,
+    *,
+    min_exchanges: int = 1,
+    max_exchanges: int = 6,
+    drafts: bool = True,
+    captions: bool = True,
+) -> render.Interview:
+    """Interview content: ``?``-ending questions, first-person answers, optional drafts and a caption."""
+    n = draw(st.integers(min_exchanges, max_exchanges))
+    items = []
+    for _ in range(n):
+        question = draw(_question())
+        found: tuple[str, ...] = ()
+        if drafts and draw(st.booleans()):
+            repeat = draw(st.booleans())
+            found = (question,) if repeat else (draw(_question())[:-1] + " " + question,)
+        items.append(render.Exchange(question=question, answer=draw(_answer()), drafts=found))
+    caption: tuple[tuple[int, str], ...] = ()
+    if captions and draw(st.booleans()):
+        caption = (
+            (draw(st.integers(0, n - 1)), f"Photo: Ana Lind at the {draw(_word)} market. (Gazette/K. Berg)"),
+        )
+    return render.Interview(
+        title=f"Ana Lind on the {draw(_word)} and the {draw(_word)}",
+        interviewer="Tom Reyes",
+        interviewee="Ana Lind",
+        intro="Ana Lind spoke to us about " + " ".join(draw(_sentence(20, 30)).lower().split()),
+        exchanges=tuple(items),
+        captions=caption,
+    )
+
+
+@st.composite
+def rendered_pages(
+    draw: st.DrawFn,
+    *,
+    conventions: tuple[render.Convention, ...] = render.CONVENTIONS,
+    formats: tuple[str, ...] = ("text", "html"),
+    noise: bool = True,
+) -> render.RenderedPage:
+    """A page in a drawn convention and format, with drawn noise, and what it must parse to."""
+    interview = draw(interviews())
+    fmt = draw(st.sampled_from(formats))
+    flags = {k: noise and draw(st.booleans()) for k in ("chrome", "crlf", "nbsp", "cp1252")}
+    return render.render_page(
+        interview,
+        convention=draw(st.sampled_from(conventions)),
+        fmt="html" if fmt == "html" else "text",
+        **flags,
     )
