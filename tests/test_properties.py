@@ -8,7 +8,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from interview_parser import InterviewParserError, parse
-from interview_parser.render import RenderedPage
+from interview_parser.render import Exchange, Interview, RenderedPage, render_page
 from interview_parser.strategies import rendered_pages
 from interview_parser.text import clean_line
 
@@ -19,7 +19,29 @@ def _summary(page: RenderedPage) -> list[tuple[str, tuple[str, ...], str]]:
     return [(e.question, e.drafts, e.answer) for e in page.interview.exchanges]
 
 
+# Found by hypothesis: a revision sharing one content word with a short question was missed.
+_SHORT_DRAFT = render_page(
+    Interview(
+        title="Ana Lind on the river and the river",
+        interviewer="Tom Reyes",
+        interviewee="Ana Lind",
+        intro="Ana Lind spoke to us about " + " ".join(["river"] * 20) + ".",
+        exchanges=(
+            Exchange(
+                question="What river river river?", answer="We river river river river river river river."
+            ),
+            Exchange(
+                question="What river river river?",
+                answer="We river river river river river river river.",
+                drafts=("What river river river river river river What river river river?",),
+            ),
+        ),
+    )
+)
+
+
 @given(rendered_pages())
+@example(_SHORT_DRAFT)
 def test_rendered_pages_parse_back(page: RenderedPage) -> None:
     t = parse(page.content)
     got = [(e.question.text, tuple(d.text for d in e.question.drafts), e.answer.text) for e in t.exchanges]
@@ -53,8 +75,29 @@ def test_parsing_is_deterministic(page: RenderedPage) -> None:
 
 
 _HTMLISH = st.lists(
-    st.sampled_from(["<p>", "</p>", "<b>", "</b>", "<div class='share'>", "</div>", "<br>", "Q:", "A:",
-                     "<h2>", "&amp;", "&#xD800;", "<!--", "-->", "<script>", "\n", "Why?", "Yes.", "<"]),
+    st.sampled_from(
+        [
+            "<p>",
+            "</p>",
+            "<b>",
+            "</b>",
+            "<div class='share'>",
+            "</div>",
+            "<br>",
+            "Q:",
+            "A:",
+            "<h2>",
+            "&amp;",
+            "&#xD800;",
+            "<!--",
+            "-->",
+            "<script>",
+            "\n",
+            "Why?",
+            "Yes.",
+            "<",
+        ]
+    ),
     max_size=40,
 ).map("".join)
 

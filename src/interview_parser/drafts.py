@@ -42,7 +42,9 @@ def similarity(a: str, b: str) -> float:
     ca = {w for w in ta if w not in STOPWORDS and len(w) > 2}
     cb = {w for w in tb if w not in STOPWORDS and len(w) > 2}
     shared = len(ca & cb)
-    overlap = shared / min(len(ca), len(cb)) if shared >= _MIN_SHARED else 0.0
+    smaller = min(len(ca), len(cb))
+    # Short questions have few content words; all of them shared is enough.
+    overlap = shared / smaller if smaller and shared >= min(_MIN_SHARED, smaller) else 0.0
     return max(dice, overlap)
 
 

@@ -76,6 +76,11 @@ class _Found:
     name: str
     body: str
     hinted: bool = False  # the markup set it apart (a bold run), so once is enough
+    key: str = attrs.field(init=False)
+
+    @key.default
+    def _key(self) -> str:
+        return speaker_key(self.name)
 
 
 def _find(block: Block) -> _Found | None:
@@ -144,7 +149,7 @@ def run(state: State) -> None:
 
     letters = Counter(f.name for f in found.values() if f.kind == "letter")
     words = Counter(f.name.lower() for f in found.values() if f.kind == "word")
-    speakers = Counter(speaker_key(f.name) for f in found.values() if f.kind == "speaker")
+    speakers = Counter(f.key for f in found.values() if f.kind == "speaker")
 
     # Letter labels count only as a pair seen in the document (Q with A, P with R ...).
     q_letters = {k for k in letters if k in _QUESTION_LETTERS}
@@ -152,13 +157,9 @@ def run(state: State) -> None:
     letters_ok = bool(q_letters) and (bool(a_letters) or sum(letters.values()) >= 2)
     # A letter that is both (A in English, and nothing else) is fine; P/R need each other.
     real_speakers = {k for k, n in speakers.items() if n >= 2} | {
-        speaker_key(f.name) for f in found.values() if f.kind == "speaker" and f.hinted
+        f.key for f in found.values() if f.kind == "speaker" and f.hinted
     }
-    caps = {
-        speaker_key(f.name)
-        for f in found.values()
-        if f.kind == "speaker" and f.name.isupper() and len(f.name) > 2
-    }
+    caps = {f.key for f in found.values() if f.kind == "speaker" and f.name.isupper() and len(f.name) > 2}
     if len(real_speakers) >= 2 or len(caps) >= 2:
         # Capitalised names label turns even when seen once ("SURGEON GENERAL ADAMS:" stepping
         # up in a briefing; a one-question interview), once two of them, or two names, do.
@@ -176,7 +177,7 @@ def run(state: State) -> None:
         elif hit.kind == "word":
             side = _side_of_word(hit.name)
         elif hit.kind == "speaker":
-            key = speaker_key(hit.name)
+            key = hit.key
             if key in real_speakers or _side_of_word(hit.name) or hit.name.lower() in AUDIENCE_WORDS:
                 side = _side_of_word(hit.name) or sides.get(key)
         if side is None:
@@ -214,7 +215,7 @@ def _speaker_sides(
         if hit is not None:
             if current is not None and hit.kind != "speaker" and _side_of_word(hit.name) == "q":
                 before_question[current] += 1
-            current = speaker_key(hit.name) if hit.kind == "speaker" else None
+            current = hit.key if hit.kind == "speaker" else None
             if current is not None:
                 turns[current].append(hit.body)
             continue

@@ -19,7 +19,6 @@ import attrs
 from hypothesis import strategies as st
 
 from . import render
-
 from .records import (
     Bucket,
     Caption,

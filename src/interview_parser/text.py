@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, Hints, Meta
+from .blocks import Block, Meta
 from .records import Bucket, Span
 
 _FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*):\s*(.*)$")
-_MD_BREAK = re.compile(r"(?:\s{2,}|\\)$")
-_INNER_SPACE = re.compile(r"[ \t]+")
 
 
 def _front_matter(lines: list[str], meta: Meta) -> int:
@@ -58,8 +56,9 @@ def _yaml_scalar(raw: str) -> str:
 
 def clean_line(line: str) -> str:
     """Trim a line and fold its inner white space; Markdown hard breaks go, escapes stay."""
-    line = _MD_BREAK.sub("", line.strip())
-    return _INNER_SPACE.sub(" ", line).strip()
+    if line.endswith("\\"):  # a Markdown hard break
+        line = line[:-1]
+    return " ".join(line.split())
 
 
 def text_blocks(text: str, meta: Meta) -> list[Block]:
@@ -93,7 +92,6 @@ def text_blocks(text: str, meta: Meta) -> list[Block]:
                 text=line,
                 span=Span(start_line=number, end_line=number),
                 para=para,
-                hints=Hints(),
                 body=line,
             )
         )

@@ -1,0 +1,193 @@
+"""Benchmarks: throughput, the HTML path against the lxml floor, export speed, memory, scaling.
+
+Run: ``python benchmarks/bench.py`` (``--quick`` for a smaller run). Every figure is measured
+in this process or its children, on a corpus generated deterministically from a seed, and
+printed with its ratio to the baseline measured in the same run. Nothing here is asserted:
+see docs/benchmarks.md for the targets and the last recorded figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import lxml.html
+
+from interview_parser import parse
+from interview_parser.parquet import write_parquet
+from interview_parser.render import corpus, random_interview, render_page
+
+_PAD_LINK = '<li><a href="/story/{n}">{title}</a></li>'
+
+
+def _pad_html(page: str, target: int, rng: random.Random) -> str:
+    """Grow a page to ``target`` bytes the way real pages grow: scripts, menus, related links."""
+    script = "<script>window.__STATE__=" + json.dumps({"k": "x" * (target // 3)}) + "</script>"
+    links = "".join(
+        _PAD_LINK.format(n=i, title=f"Story number {i} about the {rng.choice(['river', 'town', 'match'])}")
+        for i in range(max(0, target // 3) // 60)
+    )
+    page = page.replace("<body>", "<body>" + script, 1)
+    return page.replace("</main>", f"<aside class='related'><ul>{links}</ul></aside></main>", 1)
+
+
+def html_corpus(seed: int, n: int) -> list[str]:
+    rng = random.Random(seed)
+    pages = []
+    for page in corpus(seed, n, fmt="html"):
+        assert isinstance(page.content, str)
+        pages.append(_pad_html(page.content, rng.randint(5_000, 200_000), rng))
+    return pages
+
+
+def text_corpus(seed: int, n: int) -> list[str]:
+    out = []
+    for page in corpus(seed, n, fmt="text", exchanges=(4, 60)):
+        assert isinstance(page.content, str)
+        out.append(page.content)
+    return out
+
+
+def timed(fn: Callable[[], object], repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        gc.collect()
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def floor(pages: list[str]) -> None:
+    for p in pages:
+        tree = lxml.html.fromstring(p)
+        tree.text_content()
+
+
+def trafilatura_or_none(pages: list[str]) -> float | None:
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+    return timed(lambda: [trafilatura.extract(p) for p in pages], repeat=1)
+
+
+def peak_rss_of_convert(n_docs: int, workdir: Path) -> int:
+    """Peak RSS (KiB) of a child process streaming ``n_docs`` generated documents to Parquet."""
+    code = f"""
+import resource, sys
+from interview_parser.parquet import write_parquet
+from interview_parser import parse
+from interview_parser.render import corpus
+def docs():
+    for chunk in range(0, {n_docs}, 500):
+        for page in corpus(chunk, min(500, {n_docs} - chunk), fmt="text", exchanges=(4, 12)):
+            yield parse(page.content)
+write_parquet(docs(), r"{workdir}/rss.parquet")
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return int(out.stdout.strip())
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--quick", action="store_true", help="smaller corpora, for a smoke run")
+    ap.add_argument("--json", action="store_true", help="print the figures as one JSON line too")
+    args = ap.parse_args()
+    n_html, n_text = (40, 100) if args.quick else (200, 500)
+    figures: dict[str, float] = {}
+
+    # Text throughput.
+    texts = text_corpus(1, n_text)
+    mb = sum(len(t.encode()) for t in texts) / 1e6
+    t_text = timed(lambda: [parse(t) for t in texts])
+    figures |= {"text_docs_per_s": n_text / t_text, "text_mb_per_s": mb / t_text}
+    print(f"text: {n_text} docs, {mb:.1f} MB: {n_text / t_text:,.0f} docs/s, {mb / t_text:.1f} MB/s")
+
+    # HTML against the lxml floor (and trafilatura when installed).
+    pages = html_corpus(2, n_html)
+    mb = sum(len(p.encode()) for p in pages) / 1e6
+    t_floor = timed(lambda: floor(pages))
+    t_html = timed(lambda: [parse(p) for p in pages])
+    figures |= {"html_ms_per_page": 1000 * t_html / n_html, "html_vs_floor": t_html / t_floor}
+    print(
+        f"html: {n_html} pages, {mb:.1f} MB: {1000 * t_html / n_html:.2f} ms/page; "
+        f"lxml floor {1000 * t_floor / n_html:.2f} ms/page; ratio {t_html / t_floor:.2f}x"
+    )
+    t_traf = trafilatura_or_none(pages)
+    if t_traf is not None:
+        figures["trafilatura_vs_ours"] = t_traf / t_html
+        print(
+            f"html: trafilatura.extract {1000 * t_traf / n_html:.2f} ms/page; ours is {t_traf / t_html:.1f}x faster"
+        )
+    else:
+        print("html: trafilatura not installed (pip install '.[bench]'), comparison skipped")
+
+    # Parquet export.
+    transcripts = [parse(t) for t in texts]
+    rows = sum(len(t.exchanges) for t in transcripts)
+    with tempfile.TemporaryDirectory() as tmp:
+        t_pq = timed(lambda: write_parquet(transcripts, Path(tmp) / "e.parquet", table="exchanges"))
+        t_pq_nested = timed(lambda: write_parquet(transcripts, Path(tmp) / "t.parquet"))
+        figures |= {
+            "parquet_exchanges_rows_per_s": rows / t_pq,
+            "parquet_nested_docs_per_s": n_text / t_pq_nested,
+        }
+        print(
+            f"parquet: exchanges table {rows / t_pq:,.0f} rows/s; nested table {n_text / t_pq_nested:,.0f} docs/s"
+        )
+
+        # Linear in document length.
+        rng = random.Random(3)
+        small = render_page(random_interview(rng, exchanges=200), convention="q-colon").content
+        large = render_page(random_interview(rng, exchanges=2000), convention="q-colon").content
+        ratio = timed(lambda: parse(large), 2) / timed(lambda: parse(small), 2)
+        figures["ratio_2000_vs_200_exchanges"] = ratio
+        print(f"scaling: 2,000 vs 200 exchanges: {ratio:.1f}x the time (10x is linear)")
+
+        # Memory of a streaming convert.
+        if not args.quick:
+            small_rss = peak_rss_of_convert(2_000, Path(tmp))
+            big_rss = peak_rss_of_convert(20_000, Path(tmp))
+            figures |= {"rss_kib_2k": small_rss, "rss_kib_20k": big_rss, "rss_ratio": big_rss / small_rss}
+            print(
+                f"memory: peak RSS 2,000 docs {small_rss / 1024:.0f} MiB, 20,000 docs "
+                f"{big_rss / 1024:.0f} MiB: {big_rss / small_rss:.2f}x"
+            )
+
+        # --jobs 2 against --jobs 1, whole command lines.
+        folder = Path(tmp) / "pages"
+        folder.mkdir()
+        for i, t in enumerate(texts * (2 if args.quick else 4)):
+            (folder / f"{i:05d}.txt").write_text(t, encoding="utf-8")
+        cli = [sys.executable, "-m", "interview_parser.cli", "convert", str(folder)]
+        times = {}
+        for jobs in (1, 2):
+            t0 = time.perf_counter()
+            subprocess.run(
+                [*cli, "-o", str(Path(tmp) / f"j{jobs}.jsonl"), "--jobs", str(jobs)],
+                check=True,
+                capture_output=True,
+            )
+            times[jobs] = time.perf_counter() - t0
+        figures["jobs2_speedup"] = times[1] / times[2]
+        print(f"jobs: --jobs 2 is {times[1] / times[2]:.2f}x --jobs 1 ({os.cpu_count()} cores)")
+    print(f"(peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB)")
+    if args.json:
+        print(json.dumps({k: round(v, 3) for k, v in figures.items()}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
