@@ -129,7 +129,8 @@ def main() -> int:
     if t_traf is not None:
         figures["trafilatura_vs_ours"] = t_traf / t_html
         print(
-            f"html: trafilatura.extract {1000 * t_traf / n_html:.2f} ms/page; ours is {t_traf / t_html:.1f}x faster"
+            f"html: trafilatura.extract {1000 * t_traf / n_html:.2f} ms/page; "
+            f"ours is {t_traf / t_html:.1f}x faster"
         )
     else:
         print("html: trafilatura not installed (pip install '.[bench]'), comparison skipped")
@@ -145,7 +146,8 @@ def main() -> int:
             "parquet_nested_docs_per_s": n_text / t_pq_nested,
         }
         print(
-            f"parquet: exchanges table {rows / t_pq:,.0f} rows/s; nested table {n_text / t_pq_nested:,.0f} docs/s"
+            f"parquet: exchanges table {rows / t_pq:,.0f} rows/s; "
+            f"nested table {n_text / t_pq_nested:,.0f} docs/s"
         )
 
         # Linear in document length.

@@ -7,7 +7,7 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from interview_parser import InterviewParserError, parse
+from interview_parser import InterviewParserError, Transcript, parse
 from interview_parser.render import Exchange, Interview, RenderedPage, render_page
 from interview_parser.strategies import rendered_pages
 from interview_parser.text import clean_line
@@ -107,7 +107,10 @@ _HTMLISH = st.lists(
 @example(b"\xff\xfe")
 @example("<html><body><p>Q:</p><p>A:</p>")
 def test_only_our_errors_escape(data: str | bytes) -> None:
+    """Anything else (a bare ValueError, an lxml error, a RecursionError) fails the test."""
     try:
-        parse(data)
-    except InterviewParserError:
-        pass
+        result = parse(data)
+    except InterviewParserError as exc:
+        assert str(exc)  # every error says what was expected and found
+        return
+    assert isinstance(result, Transcript)
