@@ -40,8 +40,29 @@ _SHORT_DRAFT = render_page(
 )
 
 
+# Found by hypothesis: one exchange whose question (with its draft) outweighs the answer
+# made the asking speaker look like the interviewee.
+_ONE_EXCHANGE_SPEAKERS = render_page(
+    Interview(
+        title="Ana Lind on the river and the river",
+        interviewer="Tom Reyes",
+        interviewee="Ana Lind",
+        intro="Ana Lind spoke to us about " + " ".join(["river"] * 20) + ".",
+        exchanges=(
+            Exchange(
+                question="What river river river?",
+                answer="We river river river river river river river.",
+                drafts=("What river river river What river river river?",),
+            ),
+        ),
+    ),
+    convention="speaker",
+)
+
+
 @given(rendered_pages())
 @example(_SHORT_DRAFT)
+@example(_ONE_EXCHANGE_SPEAKERS)
 def test_rendered_pages_parse_back(page: RenderedPage) -> None:
     t = parse(page.content)
     got = [(e.question.text, tuple(d.text for d in e.question.drafts), e.answer.text) for e in t.exchanges]

@@ -228,7 +228,12 @@ def _speaker_sides(
     if not names:
         return sides
     volume = {k: sum(len(t.split()) for t in v) for k, v in names.items()}
-    interviewee = max(volume, key=lambda k: volume[k])
+    asking = {
+        k: sum(1 for t in v if t.rstrip().rstrip('"”’)').endswith("?")) / len(v) for k, v in names.items()
+    }
+    # The main answerer: the most words among those who mostly do not ask.
+    answering = [k for k in names if asking[k] < 0.5] or list(names)
+    interviewee = max(answering, key=lambda k: volume[k])
     top_avg = volume[interviewee] / max(1, len(names[interviewee]))
     for key, texts in names.items():
         low = key.lower()
@@ -253,9 +258,8 @@ def _speaker_sides(
         if key == interviewee:
             sides[key] = "a"
             continue
-        asks = sum(1 for t in texts if t.rstrip().rstrip('"”’)').endswith("?")) / len(texts)
         avg = volume[key] / len(texts)
-        sides[key] = "q" if asks >= 0.3 or avg < 0.5 * top_avg else "a"
+        sides[key] = "q" if asking[key] >= 0.3 or avg < 0.5 * top_avg else "a"
     return sides
 
 
