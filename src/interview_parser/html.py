@@ -65,6 +65,8 @@ class _Walker:
     # Element paths built during the walk: lxml's getpath() counts preceding siblings on
     # every call, which turns a page with 100,000 list items quadratic.
     paths: dict[Any, str] = attrs.Factory(dict)
+    # The main element and its ancestors: never collapsed as furniture.
+    keep: set[Any] = attrs.Factory(set)
 
     def flush(self, *, new_para: bool) -> None:
         pieces = self.line.pieces
@@ -121,8 +123,17 @@ class _Walker:
             self.flush(new_para=False)
             return
         self.paths[el] = path
+        outer_chrome = ctx.chrome
         ctx = self._context(el, tag, ctx)
         is_block = tag in sel.BLOCK_TAGS
+        if is_block and ctx.chrome and outer_chrome is None and el not in self.keep:
+            # Furniture (a menu, a footer, a related-links box): one block for all of it,
+            # read in C, instead of a walk through hundreds of links.
+            self.flush(new_para=True)
+            self.line_ctx, self.line_el = ctx, el
+            self._text(" ".join(el.itertext()), ctx)
+            self.flush(new_para=True)
+            return
         if is_block:
             self.flush(new_para=True)
             self.line_ctx, self.line_el = ctx, el
@@ -134,7 +145,7 @@ class _Walker:
         seen: dict[str, int] = {}
         for child in el:
             child_tag = child.tag.lower() if isinstance(child.tag, str) else ""
-            if child_tag and child_tag not in sel.DROP_TAGS and not _hidden(child):
+            if child_tag and not _hidden(child):
                 seen[child_tag] = seen.get(child_tag, 0) + 1
                 self.walk(child, ctx, depth + 1, f"{path}/{child_tag}[{seen[child_tag]}]")
             elif child_tag:
@@ -290,10 +301,16 @@ def html_blocks(text: str, meta: Meta, *, max_depth: int, diagnostics: list[Diag
             )
         )
     _read_meta(root, meta)
+    # Dropped in C before the walk; element paths stay right, since a path counts only
+    # same-tag siblings and no walked tag is dropped.
+    etree.strip_elements(root, *sel.DROP_TAGS, with_tail=False)
     body = root.find("body")
     if body is None:
         body = root
-    walker = _Walker(root=root, main_el=_main_element(root), max_depth=max_depth)
+    main_el = _main_element(root)
+    walker = _Walker(root=root, main_el=main_el, max_depth=max_depth)
+    if main_el is not None:
+        walker.keep = {main_el, *main_el.iterancestors()}
     walker.walk(body, _Ctx(main=False), 0, "/html/body" if body is not root else "/html")
     walker.flush(new_para=True)
     if walker.main_el is None:
