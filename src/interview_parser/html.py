@@ -15,17 +15,17 @@ import re
 from typing import Any
 
 import attrs
-import lxml.html
 from lxml import etree
 
 from . import selectors as sel
 from .blocks import Block, Hints, Meta
 from .decode import normalise
-from .errors import MarkupError
+from .errors import EmptyInputError, MarkupError
 from .records import Diagnostic, Span
 
 LIBXML_MAX_DEPTH = 256
 _WS = re.compile(r"\s+")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0e-\x1f\x7f]")
 _CLOSED = re.compile(r"</(?:body|html)\s*>", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _LABEL_END = re.compile(r"[:.)\-–—]\s*$")
@@ -71,7 +71,9 @@ class _Walker:
     def flush(self, *, new_para: bool) -> None:
         pieces = self.line.pieces
         self.line = _Line()
-        text = _WS.sub(" ", normalise("".join(p[0] for p in pieces))).strip()
+        text = " ".join("".join(p[0] for p in pieces).split())
+        if _INVISIBLE.search(text):
+            text = " ".join(normalise(text).split())
         if text:
             self.blocks.append(self._block(text, pieces))
         if new_para:
@@ -131,7 +133,7 @@ class _Walker:
             # read in C, instead of a walk through hundreds of links.
             self.flush(new_para=True)
             self.line_ctx, self.line_el = ctx, el
-            self._text(" ".join(el.itertext()), ctx)
+            self._text(" ".join(el.itertext()), ctx)  # spaced: <li>s often touch
             self.flush(new_para=True)
             return
         if is_block:
@@ -256,11 +258,17 @@ def _bold_label(pieces: list[tuple[str, bool, bool, bool]], bold_share: float) -
     return label
 
 
+def _text_of(el: Any) -> str:
+    """All the text under ``el``, serialised in C (no Python call per element)."""
+    text: str = etree.tostring(el, method="text", encoding="unicode", with_tail=False)
+    return text
+
+
 def _main_element(root: Any) -> Any:
     candidates = sel.MAIN_CANDIDATES(root)
     if not candidates:
         return None
-    sizes = [(len(" ".join(c.itertext())), c) for c in candidates]
+    sizes = [(len(_text_of(c)), c) for c in candidates]
     biggest = max(s for s, _ in sizes)
     # The innermost candidate that still holds most of the text.
     good = [c for s, c in sizes if s >= 0.6 * biggest]
@@ -269,7 +277,8 @@ def _main_element(root: Any) -> Any:
 
 def parse_tree(text: str, max_depth: int) -> Any:
     text = _XML_DECL.sub("", text, count=1)
-    parser = lxml.html.HTMLParser(
+    # The plain etree parser: lxml.html's element classes cost a Python call per element.
+    parser = etree.HTMLParser(
         remove_comments=True,
         remove_pis=True,
         no_network=True,
@@ -277,9 +286,11 @@ def parse_tree(text: str, max_depth: int) -> Any:
         huge_tree=False,
     )
     try:
-        root = lxml.html.document_fromstring(text, parser=parser)
+        root = etree.fromstring(text, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise MarkupError(f"expected an HTML document, lxml refused it: {exc}") from exc
+    if root is None:
+        raise EmptyInputError("expected an HTML document, found no elements")
     for error in parser.error_log:
         # libxml2 stops at 256 levels without XML_PARSE_HUGE (which we keep off, for safety)
         # and would silently drop everything deeper.

@@ -191,8 +191,8 @@ def _compiled(expr: str) -> Callable[..., list[Any]]:
 
 
 MAIN_CANDIDATES = _compiled("//article | //main | //*[@itemprop='articleBody'] | //*[@role='main']")
-META_PROPERTY = _compiled("//meta[@property=$name or @name=$name]/@content")
-TITLE = _compiled("//title//text()")
+META_PROPERTY = _compiled("/html/head/meta[@property=$name or @name=$name]/@content")
+TITLE = _compiled("/html/head/title//text()")
 H1 = _compiled("//h1")
 TIME_DATETIME = _compiled("//time[@datetime]/@datetime")
 JSON_LD = _compiled("//script[@type='application/ld+json']/text()")
