@@ -45,3 +45,38 @@ def test_nothing_is_lost_text(folder: Path) -> None:
 
 def test_there_are_enough_fixtures() -> None:
     assert len(TEXT_CASES) >= 12
+
+
+HAND_CASES = [p for p in CASES if (p / "hand.json").exists()]
+
+
+def _fold(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+@pytest.mark.parametrize("folder", HAND_CASES, ids=[p.name for p in HAND_CASES])
+def test_hand_written_expectations(folder: Path) -> None:
+    """Expectations written by hand before the parser ever ran on these inputs."""
+    hand = json.loads((folder / "hand.json").read_text(encoding="utf-8"))
+    t = parse_file(input_of(folder))
+    assert t.title == hand["title"]
+    assert (t.published.isoformat() if t.published else None) == hand["published"]
+    assert (t.interviewee.name if t.interviewee else None) == hand["interviewee"]
+    got = [
+        {
+            "question": _fold(e.question.text),
+            "drafts": [_fold(d.text) for d in e.question.drafts],
+            "answer": _fold(e.answer.text),
+        }
+        for e in t.exchanges
+    ]
+    expected = [
+        {
+            "question": _fold(e["question"]),
+            "drafts": [_fold(d) for d in e["drafts"]],
+            "answer": _fold(e["answer"]),
+        }
+        for e in hand["exchanges"]
+    ]
+    assert got == expected
+    assert [c.text for c in t.captions] == hand["captions"]

@@ -66,7 +66,7 @@ _LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "copyright",
-            r"^(?:©|\(c\)|copyright\b)\s*(?:\d{4}|.*\ball rights reserved).*$|"
+            r"^(?:©|\(c\)|copyright\b)\s*(?:\d{4}|.*\ball rights reserved|.*\b(?:19|20)\d{2}\b).*$|"
             r".*\ball rights reserved\.?$|"
             r"^(?:proudly )?powered by .*$",
         ),

@@ -55,7 +55,11 @@ def _asks(turn: TurnDraft) -> bool:
 def run(state: State) -> None:
     merged: list[TurnDraft] = []
     group: list[TurnDraft] = []
-    others_ask = any(t.side == "q" and not _is_moderator(_who(t), state) for t in state.turns)
+    # A moderator who asks most of the questions is the interviewer; one who mostly hands
+    # over to others (a briefing, a press conference) asks nothing that counts.
+    asking = [t for t in state.turns if t.side == "q" and _asks(t)]
+    by_moderator = sum(1 for t in asking if _is_moderator(_who(t), state))
+    others_ask = len(asking) - by_moderator > by_moderator
     for turn in [*state.turns, None]:
         if turn is not None and turn.side == "q":
             group.append(turn)

@@ -76,6 +76,7 @@ class _Found:
     name: str
     body: str
     hinted: bool = False  # the markup set it apart (a bold run), so once is enough
+    affiliation: str | None = None
     key: str = attrs.field(init=False)
 
     @key.default
@@ -106,7 +107,7 @@ def _find(block: Block) -> _Found | None:
     if m := _WORD.match(text):
         return _Found("word", m.group("label"), m.group("label"), m.group("body"))
     if (m := _SPEAKER.match(text)) and _speaker_ok(m.group("name")):
-        return _Found("speaker", m.group("label"), m.group("name"), m.group("body"))
+        return _Found("speaker", m.group("label"), m.group("name"), m.group("body"), affiliation=m.group("aff"))
     return None
 
 
@@ -160,7 +161,9 @@ def run(state: State) -> None:
         f.key for f in found.values() if f.kind == "speaker" and f.hinted
     }
     caps = {f.key for f in found.values() if f.kind == "speaker" and f.name.isupper() and len(f.name) > 2}
-    if len(real_speakers) >= 2 or len(caps) >= 2:
+    # A name with an outlet or role attached ("Ana Ruiz [Radio Bay]:") is label-shaped too.
+    caps |= {f.key for f in found.values() if f.kind == "speaker" and f.affiliation}
+    if len(real_speakers) >= 2 or len(caps) >= 2 or (real_speakers and caps - real_speakers):
         # Capitalised names label turns even when seen once ("SURGEON GENERAL ADAMS:" stepping
         # up in a briefing; a one-question interview), once two of them, or two names, do.
         real_speakers |= caps
