@@ -107,7 +107,9 @@ def _find(block: Block) -> _Found | None:
     if m := _WORD.match(text):
         return _Found("word", m.group("label"), m.group("label"), m.group("body"))
     if (m := _SPEAKER.match(text)) and _speaker_ok(m.group("name")):
-        return _Found("speaker", m.group("label"), m.group("name"), m.group("body"), affiliation=m.group("aff"))
+        return _Found(
+            "speaker", m.group("label"), m.group("name"), m.group("body"), affiliation=m.group("aff")
+        )
     return None
 
 
