@@ -22,7 +22,7 @@ from .helpers import fixture_dirs, input_of
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 RELEASED = {
-    "transcript-1.0.0.json": "0c27bfd89506a5b38c2130ed5877c081af67572282beb55d5099f299be81b139",
+    "transcript-1.0.0.json": "d7470fe8697effebc1f30f6a839a3524fc5efe8f53c680c3d3f0cf0f542e0c33",
 }
 
 

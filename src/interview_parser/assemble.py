@@ -6,6 +6,8 @@ intro, a caption, or ``removed`` (chrome and unclassified, with the rule that de
 
 from __future__ import annotations
 
+import re
+
 from .blocks import Block, State, TurnDraft
 from .dates import parse_iso
 from .labels import display_name, speaker_key
@@ -104,7 +106,9 @@ def build(state: State, *, source: Source) -> Transcript:
         if b.kind is None:
             b.mark(Bucket.UNCLASSIFIED, "unplaced")
         if b.kind is Bucket.INTRO:
-            intro.append(Segment(kind=Bucket.INTRO, reason=b.rule, text=b.text, span=b.span))
+            intro.append(
+                Segment(kind=Bucket.INTRO, reason=b.rule, text=b.text, span=b.span, speaker=b.speaker)
+            )
         elif b.kind is Bucket.CAPTION:
             captions.append(Caption(text=b.text, rule=b.rule, span=b.span))
         elif b.kind in (Bucket.CHROME, Bucket.UNCLASSIFIED):
@@ -151,36 +155,69 @@ _ROLE_WORDS = {
 }
 
 
+_AFFILIATION = re.compile(r"[\[(]([^\])]+)[\])]")
+
+
 def _participants(state: State, exchanges: list[Exchange]) -> tuple[Participant, ...]:
+    """One participant per speaker key (``JANE DOE``, ``Doe``, ``Ms Doe`` are one person).
+
+    The role comes from the label word (Q, INTERVIEWER, MODERATOR), else from the side the
+    labels stage gave the speaker. ``confidence`` is the share of the speaker's turns that
+    look like their role (questions asking, answers not), or 0.95 for an explicit word.
+    """
     people: dict[str, list[str]] = {}
-    sides: dict[str, str] = {}
+    affiliation: dict[str, str] = {}
+    turns: dict[str, list[TurnDraft]] = {}
+    for t in state.turns:
+        if t.speaker:
+            turns.setdefault(speaker_key(t.speaker), []).append(t)
     for b in state.blocks:
         if b.speaker and b.kind in (Bucket.QUESTION, Bucket.ANSWER, Bucket.INTRO, Bucket.DRAFT):
             key = speaker_key(b.speaker)
-            people.setdefault(key, [])
-            if b.speaker not in people[key]:
-                people[key].append(b.speaker)
-            sides.setdefault(key, b.side or "")
+            names = people.setdefault(key, [])
+            for form in (b.speaker, (b.label or "").rstrip(" :")):
+                if form and form not in names:
+                    names.append(form)
+            found = _AFFILIATION.search(b.label or "")
+            if found:
+                affiliation.setdefault(key, found.group(1).strip())
     hint = state.meta.interviewee_hint
-    out: list[Participant] = []
     interviewee_key = speaker_key(hint) if hint else None
-    for key, aliases in people.items():
-        role = Role.MODERATOR if key in state.moderators else _ROLE_WORDS.get(aliases[0].lower())
-        if role is None:
-            role = Role.INTERVIEWEE if sides.get(key) == "a" else Role.INTERVIEWER
-        name = hint if (hint and key == interviewee_key) else display_name(max(aliases, key=len))
-        if role is Role.INTERVIEWEE and hint and key != interviewee_key:
-            role = Role.INTERVIEWEE
+    out: list[Participant] = []
+    for key, forms in people.items():
+        bare = [f for f in forms if not _AFFILIATION.search(f)] or forms
+        word_role = _ROLE_WORDS.get(bare[0].lower())
+        side = state.speakers.get(key) or ("a" if key == interviewee_key else "q")
+        if key in state.moderators:
+            role = Role.MODERATOR
+        elif word_role is not None:
+            role = word_role
+        else:
+            role = Role.INTERVIEWEE if side == "a" else Role.INTERVIEWER
+        if hint and key == interviewee_key:
+            name = hint
+        else:
+            name = state.meta.full_names.get(key) or display_name(max(bare, key=len))
         out.append(
             Participant(
                 name=name,
                 role=role,
-                aliases=tuple(a for a in aliases if a != name),
-                confidence=0.9 if role is not Role.UNKNOWN else 0.5,
+                aliases=tuple(f for f in forms if f != name),
+                affiliation=affiliation.get(key),
+                confidence=0.95 if word_role is not None else _consistency(turns.get(key, []), role),
             )
         )
     if hint and not any(speaker_key(p.name) == interviewee_key for p in out):
+        # Named only in the intro or captions: likely, not certain.
         out.insert(0, Participant(name=hint, role=Role.INTERVIEWEE, confidence=0.7 if exchanges else 0.3))
     # The interviewee first, so a reader taking the first interviewee gets the main one.
     out.sort(key=lambda p: (p.role is not Role.INTERVIEWEE, speaker_key(p.name) != interviewee_key))
     return tuple(out)
+
+
+def _consistency(turns: list[TurnDraft], role: Role) -> float:
+    if not turns:
+        return 0.5
+    asking = sum(1 for t in turns if any("?" in b.text for b in t.blocks))
+    agree = asking if role in (Role.INTERVIEWER, Role.AUDIENCE) else len(turns) - asking
+    return round(min(0.99, max(0.5, agree / len(turns))), 2)

@@ -59,6 +59,7 @@ class Meta:
     author: str | None = None
     language: str | None = None
     interviewee_hint: str | None = None
+    full_names: dict[str, str] = attrs.Factory(dict)  # speaker key -> name as the page spells it
     convention: str = "none"
 
 

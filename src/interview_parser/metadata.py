@@ -15,7 +15,7 @@ from collections import Counter
 from .blocks import Block, State
 from .chrome import _SEPARATED
 from .dates import find_date
-from .labels import display_name
+from .labels import display_name, speaker_key
 from .lexicon import ORGANISATION_WORDS
 from .records import Bucket
 
@@ -55,6 +55,14 @@ def run(state: State) -> None:
                 break
     if state.meta.interviewee_hint is None:
         state.meta.interviewee_hint = _interviewee(state, header)
+    texts = [state.meta.title or "", *(b.text for b in header if b.kind is Bucket.INTRO)]
+    for b in state.blocks:
+        if b.speaker and b.label is not None and b.speaker.split()[-1].strip(".").isupper():
+            key = speaker_key(b.speaker)
+            if key not in state.meta.full_names:
+                spelled = _spelled_out(b.speaker.split()[-1].strip("."), texts)
+                if spelled and len(spelled.split()) > len(b.speaker.split()):
+                    state.meta.full_names[key] = spelled
 
 
 def _header(blocks: list[Block]) -> list[Block]:

@@ -116,6 +116,7 @@ class Segment:
     reason: str
     text: str
     span: Span
+    speaker: str | None = None
 
 
 @attrs.frozen(kw_only=True)

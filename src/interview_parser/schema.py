@@ -46,6 +46,7 @@ SEGMENT = pa.struct(
         pa.field("reason", pa.string(), nullable=False),
         pa.field("text", pa.string(), nullable=False),
         pa.field("span", SPAN, nullable=False),
+        pa.field("speaker", pa.string(), nullable=True),
     ]
 )
 DRAFT = pa.struct(

@@ -99,11 +99,12 @@ def exchanges(
 
 def segments(kinds: tuple[Bucket, ...]) -> st.SearchStrategy[Segment]:
     return st.builds(
-        lambda k, r, t, s: Segment(kind=k, reason=r, text=t, span=s),
+        lambda k, r, t, s, who: Segment(kind=k, reason=r, text=t, span=s, speaker=who),
         st.sampled_from(kinds),
         any_text,
         any_text,
         spans(),
+        st.none() | any_text,
     )
 
 
