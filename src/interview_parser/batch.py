@@ -10,6 +10,7 @@ import multiprocessing
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import attrs
 
@@ -19,6 +20,7 @@ from .options import ParseOptions
 from .pipeline import parse
 from .records import Transcript
 
+T = TypeVar("T")
 SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml")
 
 
@@ -46,12 +48,16 @@ def expand(paths: Sequence[str], pattern: str | None = None) -> Iterator[str]:
             yield raw
 
 
-def _parse_one(job: tuple[str, ParseOptions]) -> Transcript | Failure:
-    path, options = job
+def _identity(t: Transcript) -> Transcript:
+    return t
+
+
+def _parse_one(job: tuple[str, ParseOptions, Callable[[Transcript], T]]) -> T | Failure:
+    path, options, transform = job
     try:
         if path == "-":
-            return parse(sys.stdin.buffer.read(), uri="-", options=options)
-        return parse_file(path, options=options)
+            return transform(parse(sys.stdin.buffer.read(), uri="-", options=options))
+        return transform(parse_file(path, options=options))
     except (InterviewParserError, OSError) as exc:
         return Failure(path, type(exc).__name__, str(exc))
     except RecursionError as exc:  # a pathological page must not stop the batch
@@ -65,20 +71,24 @@ def run(
     jobs: int = 1,
     on_failure: Callable[[Failure], None],
     fail_fast: bool = False,
-) -> Iterator[Transcript]:
-    """Parse every path; yield transcripts in input order and report failures as they come."""
-    work = ((p, options) for p in paths)
+    transform: Callable[[Transcript], T] = _identity,  # type: ignore[assignment]
+) -> Iterator[T]:
+    """Parse every path; yield results in input order and report failures as they come.
+
+    ``transform`` (a module-level function, so workers can receive it) runs in the worker:
+    serialising there (``jsonl.dumps``) spares the parent from unpickling records.
+    """
+    work = ((p, options, transform) for p in paths)
     if jobs <= 1:
-        results: Iterable[Transcript | Failure] = map(_parse_one, work)
-        yield from _report(results, on_failure, fail_fast)
+        yield from _report(map(_parse_one, work), on_failure, fail_fast)
         return
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         yield from _report(pool.imap(_parse_one, work, chunksize=8), on_failure, fail_fast)
 
 
 def _report(
-    results: Iterable[Transcript | Failure], on_failure: Callable[[Failure], None], fail_fast: bool
-) -> Iterator[Transcript]:
+    results: Iterable[T | Failure], on_failure: Callable[[Failure], None], fail_fast: bool
+) -> Iterator[T]:
     for result in results:
         if isinstance(result, Failure):
             on_failure(result)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -15,9 +15,12 @@ from . import __version__
 from .atomic import atomic_output
 from .batch import FailFastError, Failure, expand, run
 from .errors import InterviewParserError
+from .jsonl import exchange_lines, transcript_line
 from .options import ParseOptions
 from .records import Transcript
 from .serialize import to_dict
+
+T = TypeVar("T")
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -80,6 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1 if problems else 0
         options = ParseOptions(format=args.format)
         if args.command == "parse":
+            transcript: Transcript
             (transcript,) = run([args.path], options, on_failure=_raise)
             json.dump(to_dict(transcript), sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
@@ -108,8 +112,18 @@ def _batch(args: argparse.Namespace, options: ParseOptions) -> int:
         print(f"interview-parser: {failure.path}: {failure.error}: {failure.message}", file=sys.stderr)
 
     paths = list(expand(args.paths, args.glob))
-    items = _progress(
-        run(paths, options, jobs=args.jobs, on_failure=report, fail_fast=args.fail_fast),
+    jsonl = args.command == "convert" and Path(args.output).suffix.lower() != ".parquet"
+    # JSONL is serialised in the workers, which spares the parent from unpickling records.
+    transform = (exchange_lines if args.table == "exchanges" else transcript_line) if jsonl else None
+    items: Iterator[Any] = _progress(
+        run(
+            paths,
+            options,
+            jobs=args.jobs,
+            on_failure=report,
+            fail_fast=args.fail_fast,
+            **({"transform": transform} if transform else {}),
+        ),
         total=len(paths),
     )
     try:
@@ -121,8 +135,17 @@ def _batch(args: argparse.Namespace, options: ParseOptions) -> int:
                 f"published {counts['documents']} document(s), "
                 f"{counts['exchanges']} exchange(s) to {args.dataset}"
             )
+        elif jsonl:
+            count = 0
+            with atomic_output(Path(args.output)) as fh:
+                for chunk in items:
+                    fh.write(chunk)
+                    count += 1
+            done = f"wrote {count} transcript(s) to {args.output}"
         else:
-            count = _write(items, Path(args.output), args.table, options)
+            from .parquet import write_parquet
+
+            count = write_parquet(items, args.output, table=args.table, options=options.to_dict())
             done = f"wrote {count} transcript(s) to {args.output}"
     finally:
         if args.errors:
@@ -133,40 +156,7 @@ def _batch(args: argparse.Namespace, options: ParseOptions) -> int:
     return 1 if failures else 0
 
 
-def _write(items: Iterable[Transcript], out: Path, table: str, options: ParseOptions) -> int:
-    if out.suffix.lower() == ".parquet":
-        from .parquet import write_parquet
-
-        return write_parquet(
-            items,
-            out,
-            table="exchanges" if table == "exchanges" else "transcripts",
-            options=options.to_dict(),
-        )
-    from .dataset import exchange_dicts, transcript_dicts
-
-    count = 0
-    rows: Iterator[dict[str, Any]]
-
-    def counted(src: Iterable[Transcript]) -> Iterator[Transcript]:
-        nonlocal count
-        for t in src:
-            count += 1
-            yield t
-
-    rows = exchange_dicts(counted(items)) if table == "exchanges" else transcript_dicts(counted(items))
-    with atomic_output(out) as fh:
-        _dump_lines(rows, fh)
-    return count
-
-
-def _dump_lines(rows: Iterable[dict[str, Any]], fh: IO[Any]) -> None:
-    for row in rows:
-        fh.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")))
-        fh.write("\n")
-
-
-def _progress(items: Iterator[Transcript], *, total: int) -> Iterator[Transcript]:
+def _progress(items: Iterator[T], *, total: int) -> Iterator[T]:
     """A one-line counter on a terminal; silent when stderr is piped."""
     if not sys.stderr.isatty() or total < 20:
         yield from items

@@ -18,6 +18,22 @@ def dumps(transcript: Transcript) -> str:
     return json.dumps(to_dict(transcript), ensure_ascii=False, separators=(",", ":"))
 
 
+def transcript_line(transcript: Transcript) -> str:
+    """One transcript as one JSON line, newline included."""
+    return dumps(transcript) + "\n"
+
+
+def exchange_lines(transcript: Transcript) -> str:
+    """The flat exchange rows of one transcript as JSON lines (empty when it has none)."""
+    from .parquet import exchange_rows
+
+    out = []
+    for row in exchange_rows(transcript):
+        row["published"] = row["published"].isoformat() if row["published"] else None
+        out.append(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n")
+    return "".join(out)
+
+
 def write_jsonl(transcripts: Iterable[Transcript], path: str | Path) -> int:
     """Stream transcripts to ``path``; the file appears only once complete. Returns the count."""
     count = 0
