@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import attrs
 import pyarrow as pa
 
 from .assemble import doc_id_for
@@ -63,16 +64,9 @@ def _doc_rows(
     try:
         if data is None:
             raise InterviewParserError("expected document content, found null")
-        opts = (
-            options
-            if fmt in (None, "", "auto")
-            else ParseOptions(
-                format="html" if fmt == "html" else "text",
-                max_bytes=options.max_bytes,
-                disabled_stages=options.disabled_stages,
-                max_html_depth=options.max_html_depth,
-            )
-        )
+        opts = options
+        if fmt not in (None, "", "auto"):
+            opts = attrs.evolve(options, format="html" if fmt == "html" else "text")
         transcript = parse(data, uri=uri, options=opts)
     except (InterviewParserError, RecursionError, MemoryError) as exc:
         yield _error_row(uri, doc_id, exc)
