@@ -19,72 +19,74 @@ _SOCIAL = (
     r"facebook|x|twitter|email|e-mail|whatsapp|linkedin|telegram|mastodon|reddit|bluesky|"
     r"threads|instagram|youtube|tiktok|pinterest|copy link|hacker news|rss|print|messenger"
 )
-_LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pattern, re.I))
-    for name, pattern in (
-        ("skip-link", r"^skip to (?:main )?content\b.*$|^(?:ir|saltar) al contenido.*$"),
-        (
-            "search",
-            r"^(?:search|buscar|suche|rechercher|cerca|pesquisar|zoeken)"
-            r"(?: (?:this site|our content|the site|…|\.\.\.))?\s*[:…]?\s*$|^search…$",
-        ),
-        (
-            "menu",
-            r"^(?:menu|men[uú]|sign in|log ?in|register|subscribe|sign up|my account|"
-            r"sign in \| register|subscribe \| sign in|newsletter|donate)$",
-        ),
-        (
-            "share",
-            rf"^(?:share|compartir|teilen|partager|condividi)(?: (?:this|on|by|via|the)\b.*)?"
-            rf"\s*:?(?:\s*(?:{_SOCIAL})(?:\s*[|·,/]\s*|\s+)?)*$",
-        ),
-        ("share", rf"^(?:share (?:on|by|via) .*|email a friend|copy link|(?:{_SOCIAL}))$"),
-        ("share", rf"^(?:(?:{_SOCIAL})(?:\s*[|·,/]\s*|\s{{2,}}|\s+))+(?:{_SOCIAL})$"),
-        (
-            "follow",
-            r"^(?:follow (?:us|[A-Z]\w+)(?: on\b.*)?|find us on\b.*|síguenos.*|folgen sie uns.*)$",
-        ),
-        (
-            "print",
-            r"^(?:print(?: this)?(?: page| article)?|download (?:pdf|transcript)\b.*|"
-            r"print page|imprimir)$",
-        ),
-        ("tags", r"^(?:tags?|topics|etiquetas|schlagw[oö]rter|mots-cl[ée]s|temas)\s*:.*$"),
-        (
-            "comments",
-            r"^(?:comments?|comentarios|kommentare|commentaires)\s*\(\d+\)\s*$|"
-            r"^(?:leave a (?:reply|comment)|\d+ comments?|sign in to (?:join|comment).*|"
-            r"join the conversation\b.*|your email address will not be published.*)$",
-        ),
-        (
-            "related",
-            r"^(?:most (?:read|visited|popular|viewed|shared)|related(?: articles| content|"
-            r" links| stories| reading)?|more (?:from|interviews|transcripts|stories|on|in)"
-            r"\b.*|read more\s*:.*|see also\s*:?.*|you may also like|recommended|"
-            r"previous post\s*:.*|next post\s*:.*|más información|lee también.*|"
-            r"popular|trending|latest|more like this|also in .*)$",
-        ),
-        (
-            "copyright",
-            r"^(?:©|\(c\)|copyright\b)\s*(?:\d{4}|.*\ball rights reserved|.*\b(?:19|20)\d{2}\b).*$|"
-            r".*\ball rights reserved\.?$|"
-            r"^(?:proudly )?powered by .*$",
-        ),
-        (
-            "legal",
-            r"^(?:privacy(?: policy)?|cookie(?:s| settings| policy)?|"
-            r"terms(?: of use| and conditions)?|"
-            r"aviso legal|política de (?:privacidad|cookies)|impressum|datenschutz|"
-            r"contact us|advertise|advertisement|anzeige|publicidad)$",
-        ),
-        (
-            "newsletter",
-            r"^(?:sign up|subscribe) (?:to|for) (?:our|the) newsletter.*$|"
-            r"^suscríbete a nuestro boletín.*$|^you can unsubscribe at any time.*$",
-        ),
-    )
+_LINE_RULES: tuple[tuple[str, str], ...] = (
+    ("skip-link", r"^skip to (?:main )?content\b.*$|^(?:ir|saltar) al contenido.*$"),
+    (
+        "search",
+        r"^(?:search|buscar|suche|rechercher|cerca|pesquisar|zoeken)"
+        r"(?: (?:this site|our content|the site|…|\.\.\.))?\s*[:…]?\s*$|^search…$",
+    ),
+    (
+        "menu",
+        r"^(?:menu|men[uú]|sign in|log ?in|register|subscribe|sign up|my account|"
+        r"sign in \| register|subscribe \| sign in|newsletter|donate)$",
+    ),
+    (
+        "share",
+        rf"^(?:share|compartir|teilen|partager|condividi)(?: (?:this|on|by|via|the)\b.*)?"
+        rf"\s*:?(?:\s*(?:{_SOCIAL})(?:\s*[|·,/]\s*|\s+)?)*$",
+    ),
+    ("share", rf"^(?:share (?:on|by|via) .*|email a friend|copy link|(?:{_SOCIAL}))$"),
+    ("share", rf"^(?:(?:{_SOCIAL})(?:\s*[|·,/]\s*|\s{{2,}}|\s+))+(?:{_SOCIAL})$"),
+    (
+        "follow",
+        r"^(?:follow (?:us|[A-Z]\w+)(?: on\b.*)?|find us on\b.*|síguenos.*|folgen sie uns.*)$",
+    ),
+    (
+        "print",
+        r"^(?:print(?: this)?(?: page| article)?|download (?:pdf|transcript)\b.*|"
+        r"print page|imprimir)$",
+    ),
+    ("tags", r"^(?:tags?|topics|etiquetas|schlagw[oö]rter|mots-cl[ée]s|temas)\s*:.*$"),
+    (
+        "comments",
+        r"^(?:comments?|comentarios|kommentare|commentaires)\s*\(\d+\)\s*$|"
+        r"^(?:leave a (?:reply|comment)|\d+ comments?|sign in to (?:join|comment).*|"
+        r"join the conversation\b.*|your email address will not be published.*)$",
+    ),
+    (
+        "related",
+        r"^(?:most (?:read|visited|popular|viewed|shared)|related(?: articles| content|"
+        r" links| stories| reading)?|more (?:from|interviews|transcripts|stories|on|in)"
+        r"\b.*|read more\s*:.*|see also\s*:?.*|you may also like|recommended|"
+        r"previous post\s*:.*|next post\s*:.*|más información|lee también.*|"
+        r"popular|trending|latest|more like this|also in .*)$",
+    ),
+    (
+        "copyright",
+        r"^(?:©|\(c\)|copyright\b)\s*(?:\d{4}|.*\ball rights reserved|.*\b(?:19|20)\d{2}\b).*$|"
+        r".*\ball rights reserved\.?$|"
+        r"^(?:proudly )?powered by .*$",
+    ),
+    (
+        "legal",
+        r"^(?:privacy(?: policy)?|cookie(?:s| settings| policy)?|"
+        r"terms(?: of use| and conditions)?|"
+        r"aviso legal|política de (?:privacidad|cookies)|impressum|datenschutz|"
+        r"contact us|advertise|advertisement|anzeige|publicidad)$",
+    ),
+    (
+        "newsletter",
+        r"^(?:sign up|subscribe) (?:to|for) (?:our|the) newsletter.*$|"
+        r"^suscríbete a nuestro boletín.*$|^you can unsubscribe at any time.*$",
+    ),
 )
 # Menus and breadcrumbs: several short items separated by the usual separators.
+# One alternation, one match per line; the group that matched names the rule.
+_LINE_PATTERN = re.compile(
+    "|".join(f"(?P<r{i}>{pattern})" for i, (_, pattern) in enumerate(_LINE_RULES)), re.I
+)
+_RULE_NAMES = {f"r{i}": name for i, (name, _) in enumerate(_LINE_RULES)}
 _SEPARATED = re.compile(r"\s*(?:\||·|•|›|»|>|/|\t| {2,}|–|—)\s*")
 _YOU_ARE_HERE = re.compile(r"^(?:you are here|sie sind hier|vous êtes ici|estás en)\s*:\s*", re.I)
 
@@ -94,9 +96,9 @@ def line_rule(text: str) -> str | None:
     stripped = _YOU_ARE_HERE.sub("", text.strip())
     if stripped != text.strip() and stripped:
         return "breadcrumb"
-    for name, pattern in _LINE_PATTERNS:
-        if pattern.match(stripped):
-            return name
+    found = _LINE_PATTERN.match(stripped)
+    if found and found.lastgroup:
+        return _RULE_NAMES[found.lastgroup]
     return _menu_rule(text)
 
 

@@ -87,7 +87,9 @@ def run(state: State) -> None:
 
 
 def _is_moderator(who: str, state: State) -> bool:
-    return who.lower() in MODERATOR_WORDS or (bool(who) and speaker_key(who) in state.moderators)
+    if who.lower() in MODERATOR_WORDS:
+        return True
+    return bool(state.moderators) and bool(who) and speaker_key(who) in state.moderators
 
 
 def _is_moderation(turn: TurnDraft, state: State, others_ask: bool) -> bool:

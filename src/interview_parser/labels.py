@@ -38,6 +38,7 @@ _WORDS = sorted(
     key=len,
     reverse=True,
 )
+_WORD_INITIALS = frozenset(w[0].upper() for w in _WORDS)
 _WORD = re.compile(
     r"^[*_]{0,2}(?P<label>" + "|".join(re.escape(w) for w in _WORDS) + r")"
     r"(?:\s*[:.]|\s*$)[*_]{0,2}\s*(?P<body>.*)$",
@@ -100,13 +101,16 @@ def _find(block: Block) -> _Found | None:
             # A bold run may carry a longer title ("President of Russia Vladimir Putin:").
             if _speaker_ok(name) and name[:1].isupper() and len(name.split()) <= 6:
                 return _Found("speaker", hinted.strip(), name, body, hinted=True)
-    if m := _LETTER.match(text):
-        return _Found("letter", m.group("label"), m.group("label").upper(), m.group("body"))
-    if m := _BARE_Q.match(text):
-        return _Found("letter", "Q", "Q", m.group("body"))
-    if m := _WORD.match(text):
+    # Cheap tests first: most lines are prose that no label pattern can match.
+    first = text.lstrip("*_")[:1]
+    if first in _LETTERS:
+        if m := _LETTER.match(text):
+            return _Found("letter", m.group("label"), m.group("label").upper(), m.group("body"))
+        if m := _BARE_Q.match(text):
+            return _Found("letter", "Q", "Q", m.group("body"))
+    if first.upper() in _WORD_INITIALS and (m := _WORD.match(text)):
         return _Found("word", m.group("label"), m.group("label"), m.group("body"))
-    if (m := _SPEAKER.match(text)) and _speaker_ok(m.group("name")):
+    if ":" in text[:120] and (m := _SPEAKER.match(text)) and _speaker_ok(m.group("name")):
         return _Found(
             "speaker", m.group("label"), m.group("name"), m.group("body"), affiliation=m.group("aff")
         )

@@ -56,10 +56,12 @@ def run(state: State) -> None:
     if state.meta.interviewee_hint is None:
         state.meta.interviewee_hint = _interviewee(state, header)
     texts = [state.meta.title or "", *(b.text for b in header if b.kind is Bucket.INTRO)]
+    tried: set[str] = set()
     for b in state.blocks:
         if b.speaker and b.label is not None and b.speaker.split()[-1].strip(".").isupper():
             key = speaker_key(b.speaker)
-            if key not in state.meta.full_names:
+            if key not in tried:
+                tried.add(key)
                 spelled = _spelled_out(b.speaker.split()[-1].strip("."), texts)
                 if spelled and len(spelled.split()) > len(b.speaker.split()):
                     state.meta.full_names[key] = spelled
