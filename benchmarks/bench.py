@@ -83,9 +83,13 @@ def trafilatura_or_none(pages: list[str]) -> float | None:
 
 
 def peak_rss_of_convert(n_docs: int, workdir: Path) -> int:
-    """Peak RSS (KiB) of a child process streaming ``n_docs`` generated documents to Parquet."""
+    """Peak RSS (KiB) of a child process streaming ``n_docs`` generated documents to Parquet.
+
+    Read from VmHWM: ``ru_maxrss`` survives exec on Linux, so a child would report the
+    benchmark's own peak.
+    """
     code = f"""
-import resource, sys
+import re
 from interview_parser.parquet import write_parquet
 from interview_parser import parse
 from interview_parser.render import corpus
@@ -94,7 +98,7 @@ def docs():
         for page in corpus(chunk, min(500, {n_docs} - chunk), fmt="text", exchanges=(4, 12)):
             yield parse(page.content)
 write_parquet(docs(), r"{workdir}/rss.parquet")
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return int(out.stdout.strip())

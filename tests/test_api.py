@@ -125,6 +125,18 @@ def test_missing_file_is_a_read_error(tmp_path) -> None:  # type: ignore[no-unty
         parse_file(tmp_path / "nope.txt")
 
 
+def test_a_stage_can_be_switched_off_by_name() -> None:
+    text = (
+        "An intro about the harbour master and her long year on the quay.\n\n"
+        "Q: Why?\n\nA: Because the channel moves every winter, we think.\n\n"
+        "Photo: The quay at dawn. (Gazette/A. Ruiz)\n\nQ: And?\n\nA: We chart it again, every year.\n"
+    )
+    assert [c.text for c in parse(text).captions] == ["Photo: The quay at dawn. (Gazette/A. Ruiz)"]
+    without = parse(text, options=ParseOptions(disabled_stages=frozenset({"captions"})))
+    assert without.captions == ()
+    assert "Photo: The quay" in without.exchanges[0].answer.text
+
+
 def test_parse_returns_frozen_records() -> None:
     t = parse(SMALL)
     assert isinstance(t, Transcript)

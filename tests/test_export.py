@@ -84,6 +84,20 @@ def test_flat_exchanges_table(tmp_path: Path) -> None:
         list(read_parquet(tmp_path / "e.parquet"))
 
 
+def test_an_older_minor_record_without_optional_fields_loads(tmp_path: Path) -> None:
+    """Minor versions only add optional fields; a record written before them still loads."""
+    path = tmp_path / "t.jsonl"
+    write_jsonl(_fixtures()[:1], path)
+    record = json.loads(path.read_text(encoding="utf-8"))
+    for exchange in record["exchanges"]:
+        for turn in (exchange["question"], exchange["answer"]):
+            del turn["labels"], turn["time"]
+    del record["publisher"]
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (loaded,) = read_jsonl(path)
+    assert loaded.exchanges[0].question.labels == () and loaded.publisher is None
+
+
 def test_newer_major_version_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "t.jsonl"
     write_jsonl(_fixtures()[:1], path)
