@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 from lxml import etree
@@ -33,8 +33,9 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SITE_SUFFIX = re.compile(r"\s+[|–—·:-]\s+[^|–—·:]{2,60}$")
 
 
-@attrs.frozen
-class _Ctx:
+class _Ctx(NamedTuple):
+    """What an element inherits from its ancestors (a NamedTuple: ``_replace`` is cheap)."""
+
     chrome: str | None = None
     caption: str | None = None
     figure: bool = False
@@ -60,7 +61,7 @@ class _Walker:
     blocks: list[Block] = attrs.Factory(list)
     para: int = 0
     line: _Line = attrs.Factory(_Line)
-    line_ctx: _Ctx = _Ctx()
+    line_ctx: _Ctx = attrs.Factory(_Ctx)
     line_el: Any = None
     # Element paths built during the walk: lxml's getpath() counts preceding siblings on
     # every call, which turns a page with 100,000 list items quadratic.
@@ -170,7 +171,7 @@ class _Walker:
             # The main content wins over furniture wrapped around it (a page-wide <aside>).
             changes["main"] = True
             changes["chrome"] = None
-            ctx = attrs.evolve(ctx, chrome=None)
+            ctx = ctx._replace(chrome=None)
         chrome = _chrome_reason(el, tag)
         if chrome and ctx.chrome is None and not (ctx.main and tag == "header"):
             changes["chrome"] = chrome
@@ -195,7 +196,7 @@ class _Walker:
             changes["italic"] = True
         elif tag == "a":
             changes["link"] = True
-        return attrs.evolve(ctx, **changes) if changes else ctx
+        return ctx._replace(**changes) if changes else ctx
 
 
 def _tokens(el: Any) -> list[str]:
@@ -268,7 +269,9 @@ def _main_element(root: Any) -> Any:
     candidates = sel.MAIN_CANDIDATES(root)
     if not candidates:
         return None
-    sizes = [(len(_text_of(c)), c) for c in candidates]
+    # Size by paragraphs, counted in C: serialising each candidate's text costs more than
+    # parsing the page when a <main> holds a thousand related links.
+    sizes = [(sum(1 for _ in c.iter("p")), c) for c in candidates]
     biggest = max(s for s, _ in sizes)
     # The innermost candidate that still holds most of the text.
     good = [c for s, c in sizes if s >= 0.6 * biggest]
@@ -339,14 +342,17 @@ def _first(values: list[Any]) -> str | None:
 
 
 def _read_meta(root: Any, meta: Meta) -> None:
+    """Page metadata, most specific source first; the whole-tree lookups only when needed."""
     ld = _json_ld(root)
     og_title = _first(sel.META_PROPERTY(root, name="og:title"))
-    h1 = _first([" ".join(h.itertext()) for h in sel.H1(root)])
-    title = _first(sel.TITLE(root))
-    if title:
-        title = _SITE_SUFFIX.sub("", title)
-    meta.title = og_title or ld.get("headline") or h1 or title
-    meta.title_rule = "og:title" if og_title else "json-ld" if ld.get("headline") else "h1"
+    meta.title = og_title or ld.get("headline")
+    meta.title_rule = "og:title" if og_title else "json-ld"
+    if not meta.title:
+        title = _first(sel.TITLE(root))
+        meta.title = _first([" ".join(h.itertext()) for h in sel.H1(root)]) or (
+            _SITE_SUFFIX.sub("", title) if title else None
+        )
+        meta.title_rule = "h1"
     meta.published = (
         _first(sel.META_PROPERTY(root, name="article:published_time"))
         or ld.get("datePublished")

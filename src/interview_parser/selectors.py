@@ -190,7 +190,7 @@ def _compiled(expr: str) -> Callable[..., list[Any]]:
     return run
 
 
-MAIN_CANDIDATES = _compiled("//article | //main | //*[@itemprop='articleBody'] | //*[@role='main']")
+MAIN_CANDIDATES = _compiled("//*[self::article or self::main or @itemprop='articleBody' or @role='main']")
 META_PROPERTY = _compiled("/html/head/meta[@property=$name or @name=$name]/@content")
 TITLE = _compiled("/html/head/title//text()")
 H1 = _compiled("//h1")
