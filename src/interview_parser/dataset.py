@@ -18,10 +18,9 @@ import pyarrow.parquet as pq
 
 from .errors import OutputError, SchemaVersionError
 from .jsonl import check_version
-from .parquet import exchange_rows, file_metadata, hf_features, write_parquet
+from .parquet import file_metadata, hf_features, write_parquet
 from .records import SCHEMA_VERSION, Transcript
 from .schema import EXCHANGES, TRANSCRIPTS, json_schema
-from .serialize import to_dict
 
 DEFAULT_SHARD = 10_000
 
@@ -236,15 +235,3 @@ def _validate_dir(folder: Path) -> list[str]:
         if rel != "manifest.json" and rel not in listed:
             problems.append(f"{file}: not listed in the manifest")
     return problems
-
-
-def transcript_dicts(items: Iterable[Transcript]) -> Iterator[dict[str, Any]]:
-    for t in items:
-        yield to_dict(t)
-
-
-def exchange_dicts(items: Iterable[Transcript]) -> Iterator[dict[str, Any]]:
-    for t in items:
-        for row in exchange_rows(t):
-            row["published"] = row["published"].isoformat() if row["published"] else None
-            yield row

@@ -259,12 +259,6 @@ def _bold_label(pieces: list[tuple[str, bool, bool, bool]], bold_share: float) -
     return label
 
 
-def _text_of(el: Any) -> str:
-    """All the text under ``el``, serialised in C (no Python call per element)."""
-    text: str = etree.tostring(el, method="text", encoding="unicode", with_tail=False)
-    return text
-
-
 def _main_element(root: Any) -> Any:
     candidates = sel.MAIN_CANDIDATES(root)
     if not candidates:
