@@ -52,7 +52,10 @@ class Interview:
     interviewee: str
     intro: str
     exchanges: tuple[Exchange, ...]
-    captions: tuple[tuple[int, str], ...] = ()  # (after exchange index, caption text)
+    # (exchange index, caption text): after that exchange's answer, or inside it, after its
+    # first paragraph, when ``captions_inside`` is set and the answer has several.
+    captions: tuple[tuple[int, str], ...] = ()
+    captions_inside: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -164,8 +167,11 @@ def _text(interview: Interview, convention: Convention, chrome: bool) -> str:
         parts.append(q_label + ex.question)
         paragraphs = ex.answer.split("\n\n")
         parts.append(a_label + paragraphs[0])
+        inside = i in captions and interview.captions_inside and len(paragraphs) > 1
+        if inside:
+            parts.append(captions[i])
         parts += paragraphs[1:]
-        if i in captions:
+        if i in captions and not inside:
             parts.append(captions[i])
     if chrome:
         parts += list(_CHROME_BOTTOM)
@@ -197,11 +203,15 @@ def _html(interview: Interview, convention: Convention, chrome: bool) -> str:
         paragraphs = ex.answer.split("\n\n")
         lead = f"<strong>{esc(a_label.strip())}</strong> " if a_label else ""
         body.append(f"<p>{lead}{esc(paragraphs[0])}</p>")
+        figure = (
+            f'<figure><img src="x.jpg" alt=""><figcaption>{esc(captions.get(i, ""))}</figcaption></figure>'
+        )
+        inside = i in captions and interview.captions_inside and len(paragraphs) > 1
+        if inside:
+            body.append(figure)
         body += [f"<p>{esc(p)}</p>" for p in paragraphs[1:]]
-        if i in captions:
-            body.append(
-                f'<figure><img src="x.jpg" alt=""><figcaption>{esc(captions[i])}</figcaption></figure>'
-            )
+        if i in captions and not inside:
+            body.append(figure)
     body.append("</article></main>")
     if chrome:
         body.append("<footer><p>© 2024 Valley Gazette Ltd. All rights reserved.</p></footer>")

@@ -222,6 +222,7 @@ def interviews(
         intro="Ana Lind spoke to us about " + " ".join(draw(_sentence(20, 30)).lower().split()),
         exchanges=tuple(items),
         captions=caption,
+        captions_inside=bool(caption) and draw(st.booleans()),
     )
 
 
