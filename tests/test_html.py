@@ -124,3 +124,33 @@ def test_format_override() -> None:
     t = parse("<p>Q: Why?</p>\n\n<p>A: Because it matters to me.</p>", options=ParseOptions(format="text"))
     assert t.source.format == "text"
     assert any("<p>" in s.text for s in (*t.intro, *t.removed))
+
+
+_INTRO = "<h1>Baker Tom Eld on rye</h1><p>Tom Eld has baked rye bread in Leeds for thirty years.</p>"
+_EXPECTED = [
+    ("Why rye?", "Because it keeps for a week and tastes better every day, we think."),
+    ("Is it hard to bake?", "Harder than wheat. The dough is sticky and you cannot knead it."),
+]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a label alone in its own element
+        "<p><strong>Q:</strong></p><p>{q}</p><p><strong>A:</strong></p><p>{a}</p>",
+        # the colon outside the bold run
+        "<p><b>Question</b>: {q}</p><p><b>Tom Eld</b>: {a}</p>",
+        # a definition list
+        "<dl><dt>{q}</dt><dd>{a}</dd></dl>",
+        # headings as questions
+        "<h4>{q}</h4><p>{a}</p>",
+        # Q and A in one paragraph, split by <br>
+        "<p><strong>Q: {q}</strong><br><strong>A:</strong> {a}</p>",
+    ],
+    ids=["label-own-element", "colon-outside-bold", "dl", "h4", "br"],
+)
+def test_markup_conventions(body: str) -> None:
+    page = "<html><body><article>" + _INTRO
+    page += "".join(body.format(q=q, a=a) for q, a in _EXPECTED) + "</article></body></html>"
+    t = parse(page)
+    assert [(e.question.text, e.answer.text) for e in t.exchanges] == _EXPECTED

@@ -254,7 +254,7 @@ def _bold_label(pieces: list[tuple[str, bool, bool, bool]], bold_share: float) -
         return None
     if not rest and not _LABEL_END.search(label) and bold_share >= 0.9 and len(label.split()) > 3:
         return None
-    if rest[:1] in ":":
+    if rest.startswith(":"):  # the colon stands outside the bold run
         label = label + ":"
     return label
 
