@@ -24,6 +24,9 @@ from interview_parser.chrome import line_rule
         ),
         ("You are here: Home > Transcripts > 2023", "breadcrumb"),
         ("Print this page", "print"),
+        ("ADVERTISEMENT", "reading-aid"),
+        ("Listen to this article", "reading-aid"),
+        ("4 min read", "reading-aid"),
     ],
 )
 def test_chrome_lines(line: str, rule: str) -> None:

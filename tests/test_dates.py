@@ -20,6 +20,8 @@ from interview_parser.dates import find_date, parse_iso
         "10/08/2022",
         "10 de agosto de 2022",
         "Published 10 Aug 2022, 18:40 | Updated 11 Aug 2022",
+        "2022/08/10",
+        "Aug. 10, 2022",
     ],
 )
 def test_common_forms(text: str) -> None:

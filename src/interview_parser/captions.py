@@ -15,7 +15,11 @@ from .blocks import Block, State
 from .lexicon import CAPTION_PREFIXES, CREDIT_WORDS
 from .records import Bucket
 
-_PREFIX = re.compile(r"^(?:" + "|".join(CAPTION_PREFIXES) + r")s?\s*:\s*\S", re.I)
+_PREFIX = re.compile(
+    r"^(?:(?:" + "|".join(CAPTION_PREFIXES) + r")s?\s*:\s*\S|"
+    r"(?:photo(?:graph)?|picture|image|video)s? (?:by|courtesy of|credit)\b)",
+    re.I,
+)
 _TRAILING_CREDIT = re.compile(
     r"[.)]\s+(?:" + "|".join(CREDIT_WORDS) + r")(?:graph)?s?\s*:\s*[^.]{2,80}$|"
     r"\s©\s*[^©]{2,80}$|\((?:photo|picture|image|credit)?[^()]{0,30}/[^()]{2,40}\)\s*$",

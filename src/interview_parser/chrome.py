@@ -63,6 +63,12 @@ _LINE_RULES: tuple[tuple[str, str], ...] = (
         r"popular|trending|latest|more like this|also in .*)$",
     ),
     (
+        "reading-aid",
+        r"^(?:advertisement|sponsored(?: content)?|story continues below.*|continue reading.*|"
+        r"listen to (?:this|the) (?:article|story|interview|episode).*|read more\.?|"
+        r"subscribe now.*|sign up now.*|reading time\s*:.*|\d+\s*min(?:ute)?s?\s*read)$",
+    ),
+    (
         "copyright",
         r"^(?:©|\(c\)|copyright\b)\s*(?:\d{4}|.*\ball rights reserved|.*\b(?:19|20)\d{2}\b).*$|"
         r".*\ball rights reserved\.?$|"

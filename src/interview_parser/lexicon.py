@@ -68,6 +68,10 @@ CAPTION_PREFIXES = (
     "illustration",
     "watch",
     "caption",
+    "pictured",
+    "above",
+    "top",
+    "main image",
 )
 CREDIT_WORDS = ("photo", "photograph", "picture", "image", "foto", "credit", "bild")
 
