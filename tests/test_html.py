@@ -154,3 +154,16 @@ def test_markup_conventions(body: str) -> None:
     page += "".join(body.format(q=q, a=a) for q, a in _EXPECTED) + "</article></body></html>"
     t = parse(page)
     assert [(e.question.text, e.answer.text) for e in t.exchanges] == _EXPECTED
+
+
+def test_without_article_or_main_the_densest_block_is_the_content() -> None:
+    qa = "".join(f"<p><b>Q:</b> {q}</p><p><b>A:</b> {a}</p>" for q, a in _EXPECTED)
+    page = (
+        "<html><body><div class='col-left'><h1>Baker Tom Eld on rye</h1>"
+        "<p>Tom Eld has baked rye bread in Leeds for thirty years, and he still loves it.</p>"
+        f"{qa}</div><div class='col-right'><p>Our weekly letter brings the best of the city's food "
+        "writing to your inbox every Friday morning.</p></div></body></html>"
+    )
+    t = parse(page)
+    assert [(e.question.text, e.answer.text) for e in t.exchanges] == _EXPECTED
+    assert any(s.reason == "outside-main" for s in t.removed)

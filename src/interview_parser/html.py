@@ -259,10 +259,32 @@ def _bold_label(pieces: list[tuple[str, bool, bool, bool]], bold_share: float) -
     return label
 
 
+_DENSEST_SHARE = 0.8  # the container must hold this share of the page's paragraph text
+_DENSEST_MIN_CHARS = 300
+
+
+def _densest(root: Any) -> Any:
+    """The innermost element holding most of the page's paragraph text, or None."""
+    weight: dict[Any, int] = {}
+    total = 0
+    for p in root.iter("p"):
+        n = len(p.xpath("string()"))
+        total += n
+        for ancestor in p.iterancestors():
+            weight[ancestor] = weight.get(ancestor, 0) + n
+    if total < _DENSEST_MIN_CHARS:
+        return None
+    held = [el for el, w in weight.items() if w >= _DENSEST_SHARE * total and el.tag != "html"]
+    if not held:
+        return None
+    best = max(held, key=lambda el: len(list(el.iterancestors())))
+    return None if best.tag == "body" else best
+
+
 def _main_element(root: Any) -> Any:
     candidates = sel.MAIN_CANDIDATES(root)
     if not candidates:
-        return None
+        return _densest(root)
     # Size by paragraphs, counted in C: serialising each candidate's text costs more than
     # parsing the page when a <main> holds a thousand related links.
     sizes = [(sum(1 for _ in c.iter("p")), c) for c in candidates]
