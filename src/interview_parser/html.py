@@ -259,7 +259,7 @@ def _bold_label(pieces: list[tuple[str, bool, bool, bool]], bold_share: float) -
     return label
 
 
-_DENSEST_SHARE = 0.8  # the container must hold this share of the page's paragraph text
+_DENSEST_SHARE = 0.6  # the container must hold this share of the page's paragraph text
 _DENSEST_MIN_CHARS = 300
 
 
