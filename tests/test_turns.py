@@ -34,3 +34,20 @@ def test_opening_statement_goes_to_intro() -> None:
     )
     assert [e.question.text for e in t.exchanges] == ["Will rates fall next year?"]
     assert any(s.reason == "opening-statement" for s in t.intro)
+
+
+def test_only_questions_labelled() -> None:
+    t = parse(
+        "An intro about the baker and his rye bread, baked in Leeds for thirty years.\n\n"
+        "Q. Why rye?\n\nBecause it keeps for a week, we think.\n\nIt is also cheaper.\n\n"
+        "Q. You bake every night. Is it hard to bake?\n\nIs it hard to bake rye, compared with wheat?\n\n"
+        "Harder than wheat. The dough is sticky.\n"
+    )
+    assert [(e.question.text, [d.text for d in e.question.drafts], e.answer.text) for e in t.exchanges] == [
+        ("Why rye?", [], "Because it keeps for a week, we think.\n\nIt is also cheaper."),
+        (
+            "Is it hard to bake rye, compared with wheat?",
+            ["You bake every night. Is it hard to bake?"],
+            "Harder than wheat. The dough is sticky.",
+        ),
+    ]

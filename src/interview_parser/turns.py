@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .blocks import Block, State, TurnDraft
+from .drafts import DRAFT_SIMILARITY, similarity
 from .lexicon import PERSONAL_WORDS
 from .records import Bucket, Diagnostic
 
@@ -46,11 +47,16 @@ def run(state: State) -> None:
             b.mark(Bucket.CHROME, "header-line")
 
     labelled = state.meta.convention in ("letter", "word", "speaker")
+    # Only the questions carry labels ("Q. ...?" then plain answer paragraphs): a question
+    # runs to its first paragraph ending in "?", and what follows is the answer.
+    questions_only = labelled and not any(b.label is not None and b.side == "a" for b in open_blocks)
     turns: list[TurnDraft] = []
     for b in open_blocks[first_q:]:
         cur = turns[-1] if turns else None
         if b.label is not None:
             turns.append(TurnDraft(side=b.side or "a", blocks=[b], speaker=b.speaker, label=b.label))
+        elif questions_only and cur is not None and cur.side == "q" and _asked(cur, b):
+            turns.append(TurnDraft(side="a", blocks=[b]))
         elif labelled or cur is None:
             if cur is None:
                 turns.append(TurnDraft(side=b.side or "q", blocks=[b]))
@@ -67,6 +73,15 @@ def run(state: State) -> None:
             cur.blocks.append(b)
     _trim_tail(state, turns)
     state.turns = turns
+
+
+def _asked(question: TurnDraft, block: Block) -> bool:
+    """Whether ``question`` is complete before ``block``: it ended in "?" a paragraph ago,
+    and ``block`` is not a revised version of it (a draft stays with its question)."""
+    last = question.blocks[-1]
+    if block.para == last.para or not last.text.rstrip('"”’) ').endswith("?"):
+        return False
+    return similarity(last.body or last.text, block.text) < DRAFT_SIMILARITY
 
 
 def _trim_tail(state: State, turns: list[TurnDraft]) -> None:
