@@ -167,3 +167,13 @@ def test_without_article_or_main_the_densest_block_is_the_content() -> None:
     t = parse(page)
     assert [(e.question.text, e.answer.text) for e in t.exchanges] == _EXPECTED
     assert any(s.reason == "outside-main" for s in t.removed)
+
+
+def test_question_and_answer_classes() -> None:
+    qa = "".join(
+        f'<div class="qa-item"><p class="question">{q}</p><div class="answer"><p>{a}</p></div></div>'
+        for q, a in [("Tell us about rye.", _EXPECTED[0][1]), *_EXPECTED[1:]]
+    )
+    t = parse("<html><body><article>" + _INTRO + qa + "</article></body></html>")
+    assert t.quality.convention == "markup-class"
+    assert [e.question.text for e in t.exchanges] == ["Tell us about rye.", _EXPECTED[1][0]]

@@ -28,6 +28,7 @@ class Hints:
     label: str | None = None
     main: bool = True
     quote: bool = False
+    qa: str | None = None  # "q" or "a" from the markup (class="question" / "answer")
 
 
 @attrs.define(slots=True)

@@ -46,6 +46,7 @@ class _Ctx(NamedTuple):
     link: bool = False
     main: bool = False
     quote: bool = False
+    qa: str | None = None
 
 
 @attrs.define
@@ -109,6 +110,7 @@ class _Walker:
                 label=_bold_label(pieces, bold),
                 main=ctx.main,
                 quote=ctx.quote,
+                qa=ctx.qa,
             ),
             body=text,
         )
@@ -184,6 +186,10 @@ class _Walker:
             cap = _caption_reason(el)
             if cap and ctx.caption is None:
                 changes["caption"] = cap
+        for token in _tokens(el) if el.get("class") or el.get("id") else ():
+            if token in sel.QA_TOKENS:
+                changes["qa"] = sel.QA_TOKENS[token]
+                break
         if tag in sel.HEADINGS:
             changes["heading"] = sel.HEADINGS[tag]
         elif tag == "li":

@@ -276,7 +276,15 @@ _MAX_QUESTION_CHARS = 400
 
 
 def _unlabelled(state: State) -> None:
-    """No labels: questions are whole bold/italic/heading paragraphs, or short ``?`` lines."""
+    """No labels: the markup's question/answer classes, else whole bold/italic/heading
+    paragraphs, else short paragraphs ending in ``?``."""
+    marked_up = [b for b in state.blocks if b.kind is None and b.hints.qa]
+    if any(b.hints.qa == "q" for b in marked_up) and any(b.hints.qa == "a" for b in marked_up):
+        for b in marked_up:
+            b.side = b.hints.qa
+            b.rule = "markup-class"
+        state.meta.convention = "markup-class"
+        return
     paragraphs: dict[int, list[Block]] = defaultdict(list)
     for block in state.blocks:
         if block.kind is None:

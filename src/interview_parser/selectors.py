@@ -173,6 +173,20 @@ MAIN_TOKENS = frozenset(
 )
 
 # Whole class names that hide an element from readers (tooltips, screen-reader text).
+# class/id tokens that say a block asks or answers.
+QA_TOKENS = {
+    "question": "q",
+    "questions": "q",
+    "frage": "q",
+    "pregunta": "q",
+    "interviewer": "q",
+    "answer": "a",
+    "answers": "a",
+    "antwort": "a",
+    "respuesta": "a",
+    "reponse": "a",
+    "interviewee": "a",
+}
 HIDDEN_CLASSES = frozenset(
     {"hidden", "is-hidden", "sr-only", "visually-hidden", "screen-reader-text", "d-none", "hide"}
 )
