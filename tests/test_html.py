@@ -177,3 +177,15 @@ def test_question_and_answer_classes() -> None:
     t = parse("<html><body><article>" + _INTRO + qa + "</article></body></html>")
     assert t.quality.convention == "markup-class"
     assert [e.question.text for e in t.exchanges] == ["Tell us about rye.", _EXPECTED[1][0]]
+
+
+def test_a_link_line_between_answers_is_chrome() -> None:
+    (q1, a1), (q2, a2) = _EXPECTED
+    page = (
+        f"<html><body><article>{_INTRO}<p><b>Q:</b> {q1}</p><p><b>A:</b> {a1}</p>"
+        '<p><a href="/rye">Read also: the rye revival in northern bakeries</a></p>'
+        f"<p><b>Q:</b> {q2}</p><p><b>A:</b> {a2}</p></article></body></html>"
+    )
+    t = parse(page)
+    assert [(e.question.text, e.answer.text) for e in t.exchanges] == _EXPECTED
+    assert [s.reason for s in t.removed if "rye revival" in s.text] == ["link-line"]

@@ -54,10 +54,8 @@ class Block:
 @attrs.define(slots=True)
 class Meta:
     title: str | None = None
-    title_rule: str = ""
     published: str | None = None
     publisher: str | None = None
-    author: str | None = None
     language: str | None = None
     interviewee_hint: str | None = None
     full_names: dict[str, str] = attrs.Factory(dict)  # speaker key -> name as the page spells it

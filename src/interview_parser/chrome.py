@@ -123,6 +123,8 @@ def _menu_rule(text: str) -> str | None:
     return None
 
 
+_LINK_LINE = 0.8  # share of a line's text inside links
+_LINK_LINE_WORDS = 15
 _QUOTE_MARKS = "\"“”„«»‘’'‚ "
 
 
@@ -153,6 +155,9 @@ def run(state: State) -> None:
             continue
         if block.hints.heading and not block.text.rstrip().endswith("?"):
             block.mark(Bucket.CHROME, "section-heading")
+            continue
+        if block.hints.link_density >= _LINK_LINE and len(block.text.split()) <= _LINK_LINE_WORDS:
+            block.mark(Bucket.CHROME, "link-line")  # "Read also: <a>...</a>" between answers
             continue
         rule = line_rule(block.text)
         if rule:

@@ -368,20 +368,17 @@ def _read_meta(root: Any, meta: Meta) -> None:
     ld = _json_ld(root)
     og_title = _first(sel.META_PROPERTY(root, name="og:title"))
     meta.title = og_title or ld.get("headline")
-    meta.title_rule = "og:title" if og_title else "json-ld"
     if not meta.title:
         title = _first(sel.TITLE(root))
         meta.title = _first([" ".join(h.itertext()) for h in sel.H1(root)]) or (
             _SITE_SUFFIX.sub("", title) if title else None
         )
-        meta.title_rule = "h1"
     meta.published = (
         _first(sel.META_PROPERTY(root, name="article:published_time"))
         or ld.get("datePublished")
         or _first(sel.TIME_DATETIME(root))
     )
     meta.publisher = _first(sel.META_PROPERTY(root, name="og:site_name")) or ld.get("publisher")
-    meta.author = ld.get("author")
     lang = _first(sel.HTML_LANG(root))
     if lang:
         meta.language = lang.split("-")[0].lower()

@@ -35,7 +35,7 @@ def _front_matter(lines: list[str], meta: Meta) -> int:
     title = values.get("title", "").strip()
     if title:
         title = _yaml_scalar(title)
-        meta.title, meta.title_rule = title, "front-matter"
+        meta.title = title
     for key in ("published_time", "date", "published"):
         if values.get(key):
             meta.published = values[key].strip("'\" ")
