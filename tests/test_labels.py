@@ -84,3 +84,16 @@ def test_unlabelled_questions_by_question_mark() -> None:
     )
     t = parse(text)
     assert [e.question.text for e in t.exchanges] == ["How was the summer?", "Will you keep going?"]
+
+
+def test_timestamps_go_to_the_turn_time() -> None:
+    t = parse(
+        "An edited transcript of our talk with the keeper of the elephant house.\n\n"
+        "[00:01:12] HOST: How big is it?\n\n[00:01:20] REID: Four times the old one, we think.\n\n"
+        "[12:03] HOST: And the herd?\n\n[12:09] REID: Happy. (Laughter)\n"
+    )
+    assert [(e.question.time, e.answer.time) for e in t.exchanges] == [
+        ("00:01:12", "00:01:20"),
+        ("12:03", "12:09"),
+    ]
+    assert t.exchanges[1].answer.text == "Happy. (Laughter)"
