@@ -189,3 +189,14 @@ def test_a_link_line_between_answers_is_chrome() -> None:
     t = parse(page)
     assert [(e.question.text, e.answer.text) for e in t.exchanges] == _EXPECTED
     assert [s.reason for s in t.removed if "rye revival" in s.text] == ["link-line"]
+
+
+@pytest.mark.parametrize("cls", ["video__description", "photo-credit", "media-caption", "image_text"])
+def test_words_about_a_picture_are_captions(cls: str) -> None:
+    (q1, a1), (q2, a2) = _EXPECTED
+    page = (
+        f"<html><body><article>{_INTRO}<div class='{cls}'>The baker at his oven in 2023</div>"
+        f"<p><b>Q:</b> {q1}</p><p><b>A:</b> {a1}</p><p><b>Q:</b> {q2}</p><p><b>A:</b> {a2}</p>"
+        "</article></body></html>"
+    )
+    assert [c.text for c in parse(page).captions] == ["The baker at his oven in 2023"]

@@ -226,9 +226,15 @@ def _chrome_reason(el: Any, tag: str) -> str | None:
 
 def _caption_reason(el: Any) -> str | None:
     raw = f"{el.get('class') or ''}".lower()
-    for token in [raw, *sel.TOKEN_SPLIT.split(raw)]:
+    if not raw:
+        return None
+    tokens = sel.TOKEN_SPLIT.split(raw)
+    for token in [raw, *tokens]:
         if token in sel.CAPTION_TOKENS:
             return sel.CAPTION_TOKENS[token]
+    # "video__description", "photo-text": words about a picture, named by its parts.
+    if sel.MEDIA_TOKENS.intersection(tokens) and sel.MEDIA_TEXT_TOKENS.intersection(tokens):
+        return "media-text"
     return None
 
 

@@ -159,18 +159,8 @@ CAPTION_TOKENS = {
     "wp-caption-text": "caption",
     "photo-credit": "credit",
 }
-MAIN_TOKENS = frozenset(
-    {
-        "article-body",
-        "articlebody",
-        "story-body",
-        "entry-content",
-        "post-content",
-        "article-content",
-        "transcript",
-        "story",
-    }
-)
+MEDIA_TOKENS = frozenset({"video", "photo", "image", "img", "media", "gallery", "picture", "slide"})
+MEDIA_TEXT_TOKENS = frozenset({"description", "desc", "caption", "credit", "text", "title", "legend"})
 
 # Whole class names that hide an element from readers (tooltips, screen-reader text).
 # class/id tokens that say a block asks or answers.
