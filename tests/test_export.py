@@ -36,7 +36,7 @@ def test_jsonl_round_trip(tmp_path_factory: pytest.TempPathFactory, items: list[
 
 
 @given(st.lists(transcripts(), max_size=4))
-@settings(max_examples=30)
+@settings(max_examples=max(5, settings.default.max_examples // 2))  # writes files: half the profile
 def test_parquet_round_trip(tmp_path_factory: pytest.TempPathFactory, items: list[Transcript]) -> None:
     path = tmp_path_factory.mktemp("p") / "t.parquet"
     write_parquet(items, path, batch_size=2)
@@ -44,7 +44,7 @@ def test_parquet_round_trip(tmp_path_factory: pytest.TempPathFactory, items: lis
 
 
 @given(transcripts(max_exchanges=1, text=LONG))
-@settings(max_examples=5)
+@settings(max_examples=max(3, settings.default.max_examples // 12))  # megabyte texts
 def test_very_long_texts_round_trip(tmp_path_factory: pytest.TempPathFactory, item: Transcript) -> None:
     folder = tmp_path_factory.mktemp("l")
     write_jsonl([item], folder / "t.jsonl")
