@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 import attrs
@@ -174,7 +175,10 @@ class _Walker:
             changes["main"] = True
             changes["chrome"] = None
             ctx = ctx._replace(chrome=None)
-        chrome = _chrome_reason(el, tag)
+        # Attributes read once; most elements have none, and skip all the token work.
+        attrib = el.attrib
+        tokens = _tokens(attrib) if attrib else ()
+        chrome = sel.CHROME_TAGS.get(tag) or (_chrome_reason(attrib, tag, tokens) if attrib else None)
         if chrome and ctx.chrome is None and not (ctx.main and tag == "header"):
             changes["chrome"] = chrome
         if tag == "figcaption":
@@ -182,11 +186,11 @@ class _Walker:
         elif tag == "figure":
             changes["figure"] = True
             changes["caption"] = ctx.caption or "figure"
-        else:
-            cap = _caption_reason(el)
-            if cap and ctx.caption is None:
+        elif tokens and ctx.caption is None:
+            cap = _caption_reason(attrib, tokens)
+            if cap:
                 changes["caption"] = cap
-        for token in _tokens(el) if el.get("class") or el.get("id") else ():
+        for token in tokens:
             if token in sel.QA_TOKENS:
                 changes["qa"] = sel.QA_TOKENS[token]
                 break
@@ -205,30 +209,27 @@ class _Walker:
         return ctx._replace(**changes) if changes else ctx
 
 
-def _tokens(el: Any) -> list[str]:
-    raw = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-    return [t for t in sel.TOKEN_SPLIT.split(raw) if t]
+def _tokens(attrib: Any) -> list[str]:
+    raw = f"{attrib.get('class') or ''} {attrib.get('id') or ''}".strip().lower()
+    return [t for t in sel.TOKEN_SPLIT.split(raw) if t] if raw else []
 
 
-def _chrome_reason(el: Any, tag: str) -> str | None:
-    if tag in sel.CHROME_TAGS:
-        return sel.CHROME_TAGS[tag]
-    role = (el.get("role") or "").lower()
+def _chrome_reason(attrib: Any, tag: str, tokens: Sequence[str]) -> str | None:
+    role = (attrib.get("role") or "").lower()
     if role in sel.CHROME_ROLES:
         return sel.CHROME_ROLES[role]
-    if tag in ("form",):
+    if tag == "form":
         return "form"
-    for token in _tokens(el):
+    for token in tokens:
         if token in sel.CHROME_TOKENS:
             return sel.CHROME_TOKENS[token]
     return None
 
 
-def _caption_reason(el: Any) -> str | None:
-    raw = f"{el.get('class') or ''}".lower()
+def _caption_reason(attrib: Any, tokens: Sequence[str]) -> str | None:
+    raw = (attrib.get("class") or "").lower()
     if not raw:
         return None
-    tokens = sel.TOKEN_SPLIT.split(raw)
     for token in [raw, *tokens]:
         if token in sel.CAPTION_TOKENS:
             return sel.CAPTION_TOKENS[token]
@@ -239,12 +240,15 @@ def _caption_reason(el: Any) -> str | None:
 
 
 def _hidden(el: Any) -> bool:
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+    attrib = el.attrib
+    if not attrib:
+        return False
+    if attrib.get("hidden") is not None or attrib.get("aria-hidden") == "true":
         return True
-    style = el.get("style")
+    style = attrib.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return True
-    classes = (el.get("class") or "").lower().split()
+    classes = (attrib.get("class") or "").lower().split()
     return any(c in sel.HIDDEN_CLASSES or "tooltip" in c for c in classes)
 
 
@@ -294,7 +298,8 @@ def _densest(root: Any) -> Any:
 
 
 def _main_element(root: Any) -> Any:
-    candidates = sel.MAIN_CANDIDATES(root)
+    # Tag-filtered iteration runs in C; the attribute scan (XPath) only when it finds nothing.
+    candidates = list(root.iter("article", "main")) or sel.MAIN_ATTRIBUTE_CANDIDATES(root)
     if not candidates:
         return _densest(root)
     # Size by paragraphs, counted in C: serialising each candidate's text costs more than
@@ -376,13 +381,13 @@ def _read_meta(root: Any, meta: Meta) -> None:
     meta.title = og_title or ld.get("headline")
     if not meta.title:
         title = _first(sel.TITLE(root))
-        meta.title = _first([" ".join(h.itertext()) for h in sel.H1(root)]) or (
+        meta.title = _first([" ".join(h.itertext()) for h in sel.h1_elements(root)]) or (
             _SITE_SUFFIX.sub("", title) if title else None
         )
     meta.published = (
         _first(sel.META_PROPERTY(root, name="article:published_time"))
         or ld.get("datePublished")
-        or _first(sel.TIME_DATETIME(root))
+        or _first(sel.time_datetimes(root))
     )
     meta.publisher = _first(sel.META_PROPERTY(root, name="og:site_name")) or ld.get("publisher")
     lang = _first(sel.HTML_LANG(root))
@@ -392,7 +397,7 @@ def _read_meta(root: Any, meta: Meta) -> None:
 
 def _json_ld(root: Any) -> dict[str, str]:
     out: dict[str, str] = {}
-    for raw in sel.JSON_LD(root):
+    for raw in sel.json_ld_texts(root):
         try:
             data = json.loads(raw)
         except ValueError:

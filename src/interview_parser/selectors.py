@@ -194,10 +194,22 @@ def _compiled(expr: str) -> Callable[..., list[Any]]:
     return run
 
 
-MAIN_CANDIDATES = _compiled("//*[self::article or self::main or @itemprop='articleBody' or @role='main']")
+MAIN_ATTRIBUTE_CANDIDATES = _compiled("//*[@itemprop='articleBody' or @role='main']")
 META_PROPERTY = _compiled("/html/head/meta[@property=$name or @name=$name]/@content")
 TITLE = _compiled("/html/head/title//text()")
-H1 = _compiled("//h1")
-TIME_DATETIME = _compiled("//time[@datetime]/@datetime")
-JSON_LD = _compiled("//script[@type='application/ld+json']/text()")
 HTML_LANG = _compiled("/html/@lang")
+
+
+# Whole-tree lookups by tag run as C-filtered iteration: faster than XPath on big pages.
+def h1_elements(root: Any) -> list[Any]:
+    return list(root.iter("h1"))
+
+
+def time_datetimes(root: Any) -> list[str]:
+    return [t.get("datetime") for t in root.iter("time") if t.get("datetime")]
+
+
+def json_ld_texts(root: Any) -> list[str]:
+    return [
+        s.text or "" for s in root.iter("script") if (s.get("type") or "").lower() == "application/ld+json"
+    ]
