@@ -70,7 +70,7 @@ def _rule(block: Block) -> str | None:
     text = block.text
     if _PREFIX.match(text):
         return "caption-prefix"
-    if len(text) < 400 and _TRAILING_CREDIT.search(text):
+    if len(text) < 400 and ("©" in text or "/" in text or ":" in text) and _TRAILING_CREDIT.search(text):
         return "trailing-credit"
     if _BARE_CREDIT.match(text):
         return "credit-line"

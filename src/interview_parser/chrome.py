@@ -99,8 +99,8 @@ _YOU_ARE_HERE = re.compile(r"^(?:you are here|sie sind hier|vous êtes ici|está
 
 def line_rule(text: str) -> str | None:
     """The chrome rule a line matches on its own, or None."""
-    stripped = _YOU_ARE_HERE.sub("", text.strip())
-    if stripped != text.strip() and stripped:
+    stripped = text.strip()
+    if (here := _YOU_ARE_HERE.match(stripped)) and stripped[here.end() :]:
         return "breadcrumb"
     found = _LINE_PATTERN.match(stripped)
     if found and found.lastgroup:
@@ -109,7 +109,7 @@ def line_rule(text: str) -> str | None:
 
 
 def _menu_rule(text: str) -> str | None:
-    if len(text) > 240 or text.rstrip().endswith(("?", "!")):
+    if len(text) > 240 or text.rstrip().endswith(("?", "!", ".")):
         return None
     items = [i for i in _SEPARATED.split(text.strip()) if i]
     if len(items) < 3:
