@@ -28,12 +28,16 @@ from .records import (
 
 
 def span_of(blocks: list[Block]) -> Span:
-    paths = [b.span.path for b in blocks if b.span.path]
-    return Span(
-        start_line=min(b.span.start_line for b in blocks),
-        end_line=max(b.span.end_line for b in blocks),
-        path=paths[0] if paths else None,
-    )
+    first = blocks[0].span
+    if len(blocks) == 1:
+        return first
+    start, end, path = first.start_line, first.end_line, first.path
+    for b in blocks:
+        span = b.span
+        start = min(start, span.start_line)
+        end = max(end, span.end_line)
+        path = path or span.path
+    return Span(start_line=start, end_line=end, path=path)
 
 
 def _paragraph_texts(blocks: list[Block]) -> tuple[str, ...]:
@@ -50,8 +54,10 @@ def _paragraph_texts(blocks: list[Block]) -> tuple[str, ...]:
 
 
 def _turn(draft: TurnDraft, kind: Bucket) -> Turn:
+    default_rule = f"{kind.value}-turn"
     for b in draft.blocks:
-        b.mark(kind, b.rule or f"{kind.value}-turn")
+        b.kind = kind
+        b.rule = b.rule or default_rule
     paragraphs = _paragraph_texts(draft.blocks)
     return Turn(
         text="\n\n".join(paragraphs),
@@ -166,6 +172,7 @@ def _participants(state: State, exchanges: list[Exchange]) -> tuple[Participant,
     look like their role (questions asking, answers not), or 0.95 for an explicit word.
     """
     people: dict[str, list[str]] = {}
+    keys: dict[str, str] = {}  # speaker as printed -> key, computed once
     affiliation: dict[str, str] = {}
     turns: dict[str, list[TurnDraft]] = {}
     for t in state.turns:
@@ -173,7 +180,7 @@ def _participants(state: State, exchanges: list[Exchange]) -> tuple[Participant,
             turns.setdefault(speaker_key(t.speaker), []).append(t)
     for b in state.blocks:
         if b.speaker and b.kind in (Bucket.QUESTION, Bucket.ANSWER, Bucket.INTRO, Bucket.DRAFT):
-            key = speaker_key(b.speaker)
+            key = keys.get(b.speaker) or keys.setdefault(b.speaker, speaker_key(b.speaker))
             names = people.setdefault(key, [])
             for form in (b.speaker, (b.label or "").rstrip(" :")):
                 if form and form not in names:

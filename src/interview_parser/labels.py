@@ -82,7 +82,7 @@ class _Found:
 
     @key.default
     def _key(self) -> str:
-        return speaker_key(self.name)
+        return speaker_key(self.name) if self.kind == "speaker" else self.name
 
 
 def _find(block: Block) -> _Found | None:
