@@ -108,24 +108,26 @@ def build(state: State, *, source: Source) -> Transcript:
     intro: list[Segment] = []
     captions: list[Caption] = []
     removed: list[Segment] = []
-    for b in state.blocks:
-        if b.kind is None:
+    total = in_exchanges = unclassified = 0
+    for b in state.blocks:  # one pass: buckets and quality counts together
+        kind = b.kind
+        total += len(b.text)
+        if kind in _IN_EXCHANGES:
+            in_exchanges += len(b.text)
+            continue
+        if kind is None:
             b.mark(Bucket.UNCLASSIFIED, "unplaced")
-        if b.kind is Bucket.INTRO:
+            kind = Bucket.UNCLASSIFIED
+        if kind is Bucket.INTRO:
             intro.append(
                 Segment(kind=Bucket.INTRO, reason=b.rule, text=b.text, span=b.span, speaker=b.speaker)
             )
-        elif b.kind is Bucket.CAPTION:
+        elif kind is Bucket.CAPTION:
             captions.append(Caption(text=b.text, rule=b.rule, span=b.span))
-        elif b.kind in (Bucket.CHROME, Bucket.UNCLASSIFIED):
-            removed.append(Segment(kind=b.kind, reason=b.rule, text=b.text, span=b.span))
-
-    total = sum(len(b.text) for b in state.blocks) or 1
-    in_exchanges = sum(
-        len(b.text) for b in state.blocks if b.kind in (Bucket.QUESTION, Bucket.ANSWER, Bucket.DRAFT)
-    )
-    unclassified = sum(1 for b in state.blocks if b.kind is Bucket.UNCLASSIFIED)
-    share = round(in_exchanges / total, 4)
+        else:
+            unclassified += kind is Bucket.UNCLASSIFIED
+            removed.append(Segment(kind=kind, reason=b.rule, text=b.text, span=b.span))
+    share = round(in_exchanges / (total or 1), 4)
     score = 0.0 if not exchanges else round(min(1.0, 0.4 + 0.1 * min(len(exchanges), 4) + share / 5), 4)
     published = parse_iso(state.meta.published) if state.meta.published else None
     return Transcript(
@@ -150,6 +152,7 @@ def build(state: State, *, source: Source) -> Transcript:
     )
 
 
+_IN_EXCHANGES = frozenset({Bucket.QUESTION, Bucket.ANSWER, Bucket.DRAFT})
 _ROLE_WORDS = {
     "interviewer": Role.INTERVIEWER,
     "q": Role.INTERVIEWER,

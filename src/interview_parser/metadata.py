@@ -58,13 +58,13 @@ def run(state: State) -> None:
     texts = [state.meta.title or "", *(b.text for b in header if b.kind is Bucket.INTRO)]
     tried: set[str] = set()
     for b in state.blocks:
-        if b.speaker and b.label is not None and b.speaker.split()[-1].strip(".").isupper():
-            key = speaker_key(b.speaker)
-            if key not in tried:
-                tried.add(key)
+        if b.speaker and b.label is not None and b.speaker not in tried:
+            tried.add(b.speaker)
+            if b.speaker.split()[-1].strip(".").isupper():
+                key = speaker_key(b.speaker)
                 spelled = _spelled_out(b.speaker.split()[-1].strip("."), texts)
                 if spelled and len(spelled.split()) > len(b.speaker.split()):
-                    state.meta.full_names[key] = spelled
+                    state.meta.full_names.setdefault(key, spelled)
 
 
 def _header(blocks: list[Block]) -> list[Block]:
