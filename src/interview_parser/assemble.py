@@ -41,15 +41,16 @@ def span_of(blocks: list[Block]) -> Span:
 
 
 def _paragraph_texts(blocks: list[Block]) -> tuple[str, ...]:
+    """Lines of one paragraph joined by a newline; labels left out (``body`` is label-free)."""
     out: list[list[str]] = []
     last = None
     for b in blocks:
-        piece = b.body if b.label is not None else (b.body or b.text)
         if b.para != last:
             out.append([])
             last = b.para
-        if piece.strip():
-            out[-1].append(piece.strip())
+        piece = b.body.strip()
+        if piece:
+            out[-1].append(piece)
     return tuple("\n".join(p) for p in out if p)
 
 

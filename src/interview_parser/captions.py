@@ -25,6 +25,8 @@ _TRAILING_CREDIT = re.compile(
     r"\s©\s*[^©]{2,80}$|\((?:photo|picture|image|credit)?[^()]{0,30}/[^()]{2,40}\)\s*$",
     re.I,
 )
+_MAX_CAPTION_CHARS = 400
+_PREFIX_INITIALS = frozenset(p[0] for p in CAPTION_PREFIXES) | {"p", "i", "v"}
 _BARE_CREDIT = re.compile(r"^(?:©|\(c\))\s*\D[^.]{1,80}$", re.I)
 # Closing punctuation, including the dash of an interrupted sentence ("speak to —").
 _CLOSING = (".", "?", "!", ":", ";", "…", '"', "”", "’", "'", ",", ")", "»", "]", "—", "–", "-")
@@ -68,11 +70,13 @@ def _rule(block: Block) -> str | None:
     if block.hints.caption:
         return f"markup-{block.hints.caption}"
     text = block.text
-    if _PREFIX.match(text):
+    if len(text) > _MAX_CAPTION_CHARS:
+        return None
+    if text[:1].lower() in _PREFIX_INITIALS and _PREFIX.match(text):
         return "caption-prefix"
-    if len(text) < 400 and ("©" in text or "/" in text or ":" in text) and _TRAILING_CREDIT.search(text):
+    if ("©" in text or "/" in text or ":" in text) and _TRAILING_CREDIT.search(text):
         return "trailing-credit"
-    if _BARE_CREDIT.match(text):
+    if text[:1] in "©(" and _BARE_CREDIT.match(text):
         return "credit-line"
     return None
 

@@ -123,6 +123,7 @@ def _menu_rule(text: str) -> str | None:
     return None
 
 
+_MAX_CHROME_CHARS = 300  # furniture is short; long lines are prose
 _LINK_LINE = 0.8  # share of a line's text inside links
 _LINK_LINE_WORDS = 15
 _QUOTE_MARKS = "\"“”„«»‘’'‚ "
@@ -159,7 +160,7 @@ def run(state: State) -> None:
         if block.hints.link_density >= _LINK_LINE and len(block.text.split()) <= _LINK_LINE_WORDS:
             block.mark(Bucket.CHROME, "link-line")  # "Read also: <a>...</a>" between answers
             continue
-        rule = line_rule(block.text)
+        rule = line_rule(block.text) if len(block.text) <= _MAX_CHROME_CHARS else None
         if rule:
             block.mark(Bucket.CHROME, rule)
 

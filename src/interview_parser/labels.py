@@ -53,6 +53,7 @@ _SPEAKER = re.compile(
     rf"^[*_]{{0,2}}(?P<label>(?P<name>{_CAPS_NAME}|{_TITLE_NAME})"
     r"(?:\s*[\[(](?P<aff>[^\])\n]{1,80})[\])])?)[*_]{0,2}\s*:[*_]{0,2}(?:\s+|$)(?P<body>.*)$"
 )
+_TIME_START = frozenset("[0123456789 ")
 _TIME = re.compile(r"^\s*(?:\[(?P<a>\d{1,2}:\d{2}(?::\d{2})?)\]|(?P<b>\d{1,2}:\d{2}:\d{2}))\s+")
 _QUESTION_LETTERS = {w for ws in QUESTION_WORDS.values() for w in ws if len(w) == 1}
 _QUESTION_WORDS = {w.lower() for ws in QUESTION_WORDS.values() for w in ws}
@@ -147,7 +148,7 @@ def run(state: State) -> None:
     for block in state.blocks:
         if block.kind is not None:
             continue
-        if t := _TIME.match(block.text):
+        if block.text[:1] in _TIME_START and (t := _TIME.match(block.text)):
             block.time = t.group("a") or t.group("b")
             block.text = block.text[t.end() :]
         hit = _find(block)
