@@ -83,3 +83,12 @@ def test_same_input_gives_byte_identical_jsonl(tmp_path: Path) -> None:
     main(["convert", str(FIXTURES), "-o", str(a)])
     main(["convert", str(FIXTURES), "-o", str(b)])
     assert a.read_bytes() == b.read_bytes()
+
+
+def test_parse_reports_a_bad_file_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    assert main(["parse", str(empty)]) == 1
+    assert capsys.readouterr().err == (
+        f"interview-parser: {empty}: EmptyInputError: expected an interview, found no visible text\n"
+    )

@@ -83,8 +83,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1 if problems else 0
         options = ParseOptions(format=args.format)
         if args.command == "parse":
-            transcript: Transcript
-            (transcript,) = run([args.path], options, on_failure=_raise)
+            failed: list[Failure] = []
+            found: list[Transcript] = list(run([args.path], options, on_failure=failed.append))
+            if failed:
+                f = failed[0]
+                print(f"interview-parser: {f.path}: {f.error}: {f.message}", file=sys.stderr)
+                return 1
+            (transcript,) = found
             json.dump(to_dict(transcript), sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
             return 0
@@ -94,14 +99,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InterviewParserError as exc:
         print(f"interview-parser: error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
-
-
-def _raise(failure: Failure) -> None:
-    raise _FailureError(f"{failure.path}: {failure.error}: {failure.message}")
-
-
-class _FailureError(InterviewParserError):
-    pass
 
 
 def _batch(args: argparse.Namespace, options: ParseOptions) -> int:
