@@ -19,42 +19,40 @@ def _summary(page: RenderedPage) -> list[tuple[str, tuple[str, ...], str]]:
     return [(e.question, e.drafts, e.answer) for e in page.interview.exchanges]
 
 
-# Found by hypothesis: a revision sharing one content word with a short question was missed.
-_SHORT_DRAFT = render_page(
-    Interview(
+def _river_interview(*exchanges: Exchange) -> Interview:
+    """The minimal interview hypothesis shrank its failures to."""
+    return Interview(
         title="Ana Lind on the river and the river",
         interviewer="Tom Reyes",
         interviewee="Ana Lind",
         intro="Ana Lind spoke to us about " + " ".join(["river"] * 20) + ".",
-        exchanges=(
-            Exchange(
-                question="What river river river?", answer="We river river river river river river river."
-            ),
-            Exchange(
-                question="What river river river?",
-                answer="We river river river river river river river.",
-                drafts=("What river river river river river river What river river river?",),
-            ),
+        exchanges=exchanges,
+    )
+
+
+_ANSWER = "We river river river river river river river."
+
+# Found by hypothesis: a revision sharing one content word with a short question was missed.
+_SHORT_DRAFT = render_page(
+    _river_interview(
+        Exchange(question="What river river river?", answer=_ANSWER),
+        Exchange(
+            question="What river river river?",
+            answer=_ANSWER,
+            drafts=("What river river river river river river What river river river?",),
         ),
     )
 )
 
-
 # Found by hypothesis: one exchange whose question (with its draft) outweighs the answer
 # made the asking speaker look like the interviewee.
 _ONE_EXCHANGE_SPEAKERS = render_page(
-    Interview(
-        title="Ana Lind on the river and the river",
-        interviewer="Tom Reyes",
-        interviewee="Ana Lind",
-        intro="Ana Lind spoke to us about " + " ".join(["river"] * 20) + ".",
-        exchanges=(
-            Exchange(
-                question="What river river river?",
-                answer="We river river river river river river river.",
-                drafts=("What river river river What river river river?",),
-            ),
-        ),
+    _river_interview(
+        Exchange(
+            question="What river river river?",
+            answer=_ANSWER,
+            drafts=("What river river river What river river river?",),
+        )
     ),
     convention="speaker",
 )

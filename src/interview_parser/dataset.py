@@ -17,10 +17,9 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from .errors import OutputError, SchemaVersionError
-from .jsonl import check_version
 from .parquet import file_metadata, hf_features, write_parquet
 from .records import SCHEMA_VERSION, Transcript
-from .schema import EXCHANGES, TRANSCRIPTS, json_schema
+from .schema import EXCHANGES, TRANSCRIPTS, check_version, json_schema
 
 DEFAULT_SHARD = 10_000
 

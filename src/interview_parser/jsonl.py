@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import atomic_output
-from .errors import SchemaVersionError
-from .records import SCHEMA_VERSION, Transcript
+from .parquet import exchange_rows
+from .records import Transcript
+from .schema import check_version
 from .serialize import from_dict, to_dict
 
 
@@ -25,8 +26,6 @@ def transcript_line(transcript: Transcript) -> str:
 
 def exchange_lines(transcript: Transcript) -> str:
     """The flat exchange rows of one transcript as JSON lines (empty when it has none)."""
-    from .parquet import exchange_rows
-
     out = []
     for row in exchange_rows(transcript):
         row["published"] = row["published"].isoformat() if row["published"] else None
@@ -57,11 +56,3 @@ def loads(line: str, *, where: str = "<string>") -> Transcript:
     data: dict[str, Any] = json.loads(line)
     check_version(str(data.get("schema_version", "")), where=where)
     return from_dict(data)
-
-
-def check_version(found: str, *, where: str) -> None:
-    major = SCHEMA_VERSION.split(".")[0]
-    if found.split(".")[0] != major:
-        raise SchemaVersionError(
-            f"{where}: expected schema version {major}.x (this reader is {SCHEMA_VERSION}), found {found!r}"
-        )

@@ -19,9 +19,8 @@ import pyarrow.parquet as pq
 
 from .atomic import atomic_output
 from .errors import SchemaVersionError
-from .jsonl import check_version
 from .records import SCHEMA_VERSION, Role, Transcript
-from .schema import EXCHANGES, TRANSCRIPTS
+from .schema import EXCHANGES, TRANSCRIPTS, check_version
 from .serialize import from_dict, to_dict
 
 Table = Literal["transcripts", "exchanges"]

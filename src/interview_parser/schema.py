@@ -11,6 +11,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from .errors import SchemaVersionError
 from .records import SCHEMA_VERSION
 
 JSON_SCHEMA_ID = f"https://interview-parser.dev/schemas/transcript-{SCHEMA_VERSION}.json"
@@ -183,3 +184,11 @@ def json_schema() -> dict[str, Any]:
         "title": f"interview_parser transcript, schema {SCHEMA_VERSION}",
         **body,
     }
+
+
+def check_version(found: str, *, where: str) -> None:
+    major = SCHEMA_VERSION.split(".")[0]
+    if found.split(".")[0] != major:
+        raise SchemaVersionError(
+            f"{where}: expected schema version {major}.x (this reader is {SCHEMA_VERSION}), found {found!r}"
+        )
