@@ -50,9 +50,10 @@ class _Ctx(NamedTuple):
     qa: str | None = None
 
 
-@attrs.define
-class _Line:
-    pieces: list[tuple[str, bool, bool, bool]] = attrs.Factory(list)  # text, bold, italic, link
+_Piece = tuple[str, bool, bool, bool]  # text, bold, italic, link
+# Collapsed furniture: every text node under an element, in C, without smart strings
+# (``itertext`` costs a Python step per node: a related-links box holds thousands).
+_TEXT_NODES = etree.XPath(".//text()", smart_strings=False)
 
 
 @attrs.define
@@ -62,7 +63,7 @@ class _Walker:
     max_depth: int
     blocks: list[Block] = attrs.Factory(list)
     para: int = 0
-    line: _Line = attrs.Factory(_Line)
+    pieces: list[_Piece] = attrs.Factory(list)
     line_ctx: _Ctx = attrs.Factory(_Ctx)
     line_el: Any = None
     # Element paths built during the walk: lxml's getpath() counts preceding siblings on
@@ -70,26 +71,63 @@ class _Walker:
     paths: dict[Any, str] = attrs.Factory(dict)
     # The main element and its ancestors: never collapsed as furniture.
     keep: set[Any] = attrs.Factory(set)
+    # Most elements carry no attributes: their context follows from the parent's and the tag.
+    transitions: dict[tuple[_Ctx, str], _Ctx] = attrs.Factory(dict)
+    # Most blocks share their hints with another (every answer paragraph alike).
+    hints: dict[tuple[Any, ...], Hints] = attrs.Factory(dict)
 
     def flush(self, *, new_para: bool) -> None:
-        pieces = self.line.pieces
-        self.line = _Line()
-        text = " ".join("".join(p[0] for p in pieces).split())
-        if _INVISIBLE.search(text):
-            text = " ".join(normalise(text).split())
-        if text:
-            self.blocks.append(self._block(text, pieces))
+        pieces = self.pieces
+        if pieces:
+            self.pieces = []
+            text = " ".join("".join([p[0] for p in pieces]).split())
+            if _INVISIBLE.search(text):
+                text = " ".join(normalise(text).split())
+            if text:
+                self.blocks.append(self._block(text, pieces))
         if new_para:
             self.para += 1
 
-    def _block(self, text: str, pieces: list[tuple[str, bool, bool, bool]]) -> Block:
-        visible = sum(len(p[0].strip()) for p in pieces) or 1
-        bold = sum(len(p[0].strip()) for p in pieces if p[1]) / visible
-        italic = sum(len(p[0].strip()) for p in pieces if p[2]) / visible
-        link = sum(len(p[0].strip()) for p in pieces if p[3]) / visible
+    def _block(self, text: str, pieces: list[_Piece]) -> Block:
+        visible = bold = italic = link = 0
+        for piece, b, i, a in pieces:
+            n = len(piece.strip())
+            visible += n
+            if b:
+                bold += n
+            if i:
+                italic += n
+            if a:
+                link += n
+        visible = visible or 1
+        bold_share = bold / visible
         ctx = self.line_ctx
         el = self.line_el
-        line = getattr(el, "sourceline", None) or 0
+        label = _bold_label(pieces, text, bold_share) if _opens_bold(pieces) else None
+        key = (
+            bold_share >= 0.9 or ctx.bold,
+            italic / visible >= 0.9 or ctx.italic,
+            round(link / visible, 3),
+            label,
+            ctx,
+        )
+        hints = self.hints.get(key)
+        if hints is None:
+            hints = self.hints[key] = Hints(
+                bold=key[0],
+                italic=key[1],
+                heading=ctx.heading,
+                in_figure=ctx.figure,
+                list_item=ctx.list_item,
+                link_density=key[2],
+                chrome=ctx.chrome,
+                caption=ctx.caption,
+                label=label,
+                main=ctx.main,
+                quote=ctx.quote,
+                qa=ctx.qa,
+            )
+        line = (el.sourceline or 0) if el is not None else 0
         return Block(
             index=len(self.blocks),
             text=text,
@@ -99,20 +137,7 @@ class _Walker:
                 path=self.paths.get(el) if el is not None else None,
             ),
             para=self.para,
-            hints=Hints(
-                bold=bold >= 0.9 or ctx.bold,
-                italic=italic >= 0.9 or ctx.italic,
-                heading=ctx.heading,
-                in_figure=ctx.figure,
-                list_item=ctx.list_item,
-                link_density=round(link, 3),
-                chrome=ctx.chrome,
-                caption=ctx.caption,
-                label=_bold_label(pieces, bold),
-                main=ctx.main,
-                quote=ctx.quote,
-                qa=ctx.qa,
-            ),
+            hints=hints,
             body=text,
         )
 
@@ -123,60 +148,70 @@ class _Walker:
                 f"expected HTML nested at most {self.max_depth} levels deep (ParseOptions."
                 f"max_html_depth), found deeper nesting at line {getattr(el, 'sourceline', '?')}"
             )
-        tag = el.tag if isinstance(el.tag, str) else ""
-        tag = tag.lower()
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if tag == "br":
             self.flush(new_para=False)
             return
         self.paths[el] = path
         outer_chrome = ctx.chrome
-        ctx = self._context(el, tag, ctx)
+        attrib = el.attrib
+        if attrib or el is self.main_el:
+            ctx = self._context(el, tag, ctx, attrib)
+        else:
+            key = (ctx, tag)
+            cached = self.transitions.get(key)
+            if cached is None:
+                cached = self.transitions[key] = self._context(el, tag, ctx, attrib)
+            ctx = cached
         is_block = tag in sel.BLOCK_TAGS
         if is_block and ctx.chrome and outer_chrome is None and el not in self.keep:
             # Furniture (a menu, a footer, a related-links box): one block for all of it,
             # read in C, instead of a walk through hundreds of links.
             self.flush(new_para=True)
             self.line_ctx, self.line_el = ctx, el
-            self._text(" ".join(el.itertext()), ctx)  # spaced: <li>s often touch
+            self._text(" ".join(_TEXT_NODES(el)), ctx)  # spaced: <li>s often touch
             self.flush(new_para=True)
             return
         if is_block:
             self.flush(new_para=True)
             self.line_ctx, self.line_el = ctx, el
-        elif not self.line.pieces:
+        elif not self.pieces:
             self.line_ctx = ctx
             if self.line_el is None:
                 self.line_el = el
-        self._text(el.text, ctx)
+        text = el.text
+        if text:
+            self.pieces.append((text, ctx.bold, ctx.italic, ctx.link))
         seen: dict[str, int] = {}
         for child in el:
-            child_tag = child.tag.lower() if isinstance(child.tag, str) else ""
-            if child_tag and not _hidden(child):
-                seen[child_tag] = seen.get(child_tag, 0) + 1
-                self.walk(child, ctx, depth + 1, f"{path}/{child_tag}[{seen[child_tag]}]")
-            elif child_tag:
-                seen[child_tag] = seen.get(child_tag, 0) + 1
+            child_tag = child.tag
+            if isinstance(child_tag, str):
+                child_tag = child_tag.lower()
+                n = seen[child_tag] = seen.get(child_tag, 0) + 1
+                if not _hidden(child):
+                    self.walk(child, ctx, depth + 1, f"{path}/{child_tag}[{n}]")
             if is_block:
                 # The line goes on in this element's context (after a nested block, or an
                 # inline run that opened it).
                 self.line_ctx, self.line_el = ctx, el
-            self._text(child.tail, ctx)
+            tail = child.tail
+            if tail:
+                self.pieces.append((tail, ctx.bold, ctx.italic, ctx.link))
         if is_block:
             self.flush(new_para=True)
 
     def _text(self, text: str | None, ctx: _Ctx) -> None:
         if text:
-            self.line.pieces.append((text, ctx.bold, ctx.italic, ctx.link))
+            self.pieces.append((text, ctx.bold, ctx.italic, ctx.link))
 
-    def _context(self, el: Any, tag: str, ctx: _Ctx) -> _Ctx:
+    def _context(self, el: Any, tag: str, ctx: _Ctx, attrib: Any) -> _Ctx:
         changes: dict[str, Any] = {}
         if el is self.main_el:
             # The main content wins over furniture wrapped around it (a page-wide <aside>).
             changes["main"] = True
             changes["chrome"] = None
             ctx = ctx._replace(chrome=None)
-        # Attributes read once; most elements have none, and skip all the token work.
-        attrib = el.attrib
+        # Most elements have no attributes, and skip all the token work.
         tokens = _tokens(attrib) if attrib else ()
         chrome = sel.CHROME_TAGS.get(tag) or (_chrome_reason(attrib, tag, tokens) if attrib else None)
         if chrome and ctx.chrome is None and not (ctx.main and tag == "header"):
@@ -252,20 +287,26 @@ def _hidden(el: Any) -> bool:
     return any(c in sel.HIDDEN_CLASSES or "tooltip" in c for c in classes)
 
 
-def _bold_label(pieces: list[tuple[str, bool, bool, bool]], bold_share: float) -> str | None:
+def _opens_bold(pieces: list[_Piece]) -> bool:
+    for text, bold, _italic, _link in pieces:
+        if text.strip():
+            return bold
+    return False
+
+
+def _bold_label(pieces: list[_Piece], text: str, bold_share: float) -> str | None:
     """A short bold run opening the line (``<b>Q.</b>``, ``<strong>Jane Doe:</strong>``)."""
     lead: list[str] = []
-    for text, bold, _italic, _link in pieces:
-        if not text.strip() and not lead:
+    for piece, bold, _italic, _link in pieces:
+        if not piece.strip() and not lead:
             continue
         if not bold:
             break
-        lead.append(text)
-    label = _WS.sub(" ", "".join(lead)).strip()
+        lead.append(piece)
+    label = " ".join("".join(lead).split())
     if not label or len(label) > 60 or len(label.split()) > 6:
         return None
-    rest = "".join(p[0] for p in pieces)
-    rest = _WS.sub(" ", rest).strip()[len(label) :].strip()
+    rest = text[len(label) :].strip()
     if rest and rest[0] not in ":.)-–—" and not _LABEL_END.search(label):
         return None
     if not rest and not _LABEL_END.search(label) and bold_share >= 0.9 and len(label.split()) > 3:
