@@ -169,7 +169,8 @@ class _Walker:
             # read in C, instead of a walk through hundreds of links.
             self.flush(new_para=True)
             self.line_ctx, self.line_el = ctx, el
-            self._text(" ".join(_TEXT_NODES(el)), ctx)  # spaced: <li>s often touch
+            nodes: Any = _TEXT_NODES(el)
+            self._text(" ".join(nodes), ctx)  # spaced: <li>s often touch
             self.flush(new_para=True)
             return
         if is_block:
