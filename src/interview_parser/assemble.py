@@ -34,50 +34,67 @@ def span_of(blocks: list[Block]) -> Span:
     start, end, path = first.start_line, first.end_line, first.path
     for b in blocks:
         span = b.span
-        start = min(start, span.start_line)
-        end = max(end, span.end_line)
+        if span.start_line < start:
+            start = span.start_line
+        if span.end_line > end:
+            end = span.end_line
         path = path or span.path
+    if start == first.start_line and end == first.end_line and path == first.path:
+        return first
     return Span(start_line=start, end_line=end, path=path)
 
 
 def _paragraph_texts(blocks: list[Block]) -> tuple[str, ...]:
     """Lines of one paragraph joined by a newline; labels left out (``body`` is label-free)."""
-    out: list[list[str]] = []
-    last = None
+    out: list[str] = []
+    lines: list[str] = []
+    last = blocks[0].para if blocks else None
     for b in blocks:
         if b.para != last:
-            out.append([])
+            if lines:
+                out.append("\n".join(lines))
+                lines = []
             last = b.para
         piece = b.body.strip()
         if piece:
-            out[-1].append(piece)
-    return tuple("\n".join(p) for p in out if p)
+            lines.append(piece)
+    if lines:
+        out.append("\n".join(lines))
+    return tuple(out)
 
 
-def _turn(draft: TurnDraft, kind: Bucket) -> Turn:
-    default_rule = f"{kind.value}-turn"
+def _turn(draft: TurnDraft, kind: Bucket, default_rule: str) -> Turn:
+    labels: list[str] = []
+    time: str | None = None
     for b in draft.blocks:
         b.kind = kind
-        b.rule = b.rule or default_rule
+        if not b.rule:
+            b.rule = default_rule
+        if b.label is not None:
+            labels.append(b.label)
+        if time is None and b.time:
+            time = b.time
     paragraphs = _paragraph_texts(draft.blocks)
     return Turn(
         text="\n\n".join(paragraphs),
         paragraphs=paragraphs,
         speaker=_speaker_name(draft.speaker),
         label=draft.label,
-        labels=tuple(b.label for b in draft.blocks if b.label is not None),
-        time=next((b.time for b in draft.blocks if b.time), None),
+        labels=tuple(labels),
+        time=time,
         span=span_of(draft.blocks),
-        spans=tuple(b.span for b in draft.blocks),
+        spans=tuple([b.span for b in draft.blocks]),
         drafts=tuple(
             Draft(
                 text="\n\n".join(_paragraph_texts(d)),
                 label=next((b.label for b in d if b.label is not None), None),
                 span=span_of(d),
-                spans=tuple(b.span for b in d),
+                spans=tuple([b.span for b in d]),
             )
             for d in draft.drafts
-        ),
+        )
+        if draft.drafts
+        else (),
     )
 
 
@@ -96,8 +113,8 @@ def build(state: State, *, source: Source) -> Transcript:
     i = 0
     while i < len(turns):
         if turns[i].side == "q" and i + 1 < len(turns) and turns[i + 1].side == "a":
-            question = _turn(turns[i], Bucket.QUESTION)
-            answer = _turn(turns[i + 1], Bucket.ANSWER)
+            question = _turn(turns[i], Bucket.QUESTION, "question-turn")
+            answer = _turn(turns[i + 1], Bucket.ANSWER, "answer-turn")
             exchanges.append(Exchange(index=len(exchanges), question=question, answer=answer))
             i += 2
             continue
@@ -113,7 +130,8 @@ def build(state: State, *, source: Source) -> Transcript:
     for b in state.blocks:  # one pass: buckets and quality counts together
         kind = b.kind
         total += len(b.text)
-        if kind in _IN_EXCHANGES:
+        # Identity tests: an Enum hashes in Python, and this runs once per block.
+        if kind is Bucket.QUESTION or kind is Bucket.ANSWER or kind is Bucket.DRAFT:
             in_exchanges += len(b.text)
             continue
         if kind is None:
@@ -153,7 +171,6 @@ def build(state: State, *, source: Source) -> Transcript:
     )
 
 
-_IN_EXCHANGES = frozenset({Bucket.QUESTION, Bucket.ANSWER, Bucket.DRAFT})
 _ROLE_WORDS = {
     "interviewer": Role.INTERVIEWER,
     "q": Role.INTERVIEWER,

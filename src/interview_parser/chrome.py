@@ -71,7 +71,6 @@ _LINE_RULES: tuple[tuple[str, str], ...] = (
     (
         "copyright",
         r"^(?:©|\(c\)|copyright\b)\s*(?:\d{4}|.*\ball rights reserved|.*\b(?:19|20)\d{2}\b).*$|"
-        r".*\ball rights reserved\.?$|"
         r"^(?:proudly )?powered by .*$",
     ),
     (
@@ -94,6 +93,7 @@ _LINE_PATTERN = re.compile(
 )
 _RULE_NAMES = {f"r{i}": name for i, (name, _) in enumerate(_LINE_RULES)}
 _SEPARATED = re.compile(r"\s*(?:\||·|•|›|»|>|/|\t| {2,}|–|—)\s*")
+_ALL_RIGHTS = re.compile(r"\ball rights reserved\.?$", re.I)
 _YOU_ARE_HERE = re.compile(r"^(?:you are here|sie sind hier|vous êtes ici|estás en)\s*:\s*", re.I)
 
 
@@ -105,6 +105,9 @@ def line_rule(text: str) -> str | None:
     found = _LINE_PATTERN.match(stripped)
     if found and found.lastgroup:
         return _RULE_NAMES[found.lastgroup]
+    # Kept out of the alternation: an unanchored ending costs a scan of every line.
+    if stripped[-20:].lower().rstrip(".").endswith("all rights reserved") and _ALL_RIGHTS.search(stripped):
+        return "copyright"
     return _menu_rule(text)
 
 

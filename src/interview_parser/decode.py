@@ -26,6 +26,7 @@ _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_ODD = re.compile("|".join(p.pattern for p in (_ZERO_WIDTH, _SPACES, _CONTROL)))
 _HTML_SNIFF = re.compile(
     r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|article|div|p|section|"
     r"title|main|h[1-6]|table|ul|span|strong|b|figure|header|nav)\b",
@@ -86,10 +87,16 @@ def decode_bytes(data: bytes, *, max_bytes: int) -> Decoded:
 
 def normalise(text: str) -> str:
     """One line-end style, plain spaces, no zero-width or control characters."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ZERO_WIDTH.sub("", text)
-    text = _SPACES.sub(" ", text)
-    return _CONTROL.sub("", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # One scan finds whether anything needs replacing; most text is clean.
+    found = _ODD.search(text)
+    if found is None:
+        return text
+    start = found.start()
+    rest = _ZERO_WIDTH.sub("", text[start:])
+    rest = _SPACES.sub(" ", rest)
+    return text[:start] + _CONTROL.sub("", rest)
 
 
 def check_not_empty(text: str) -> None:

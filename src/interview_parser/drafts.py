@@ -55,10 +55,13 @@ def _asks(turn: TurnDraft) -> bool:
 def run(state: State) -> None:
     merged: list[TurnDraft] = []
     group: list[TurnDraft] = []
+    # Who holds each question turn, and whether they are a moderator: computed once.
+    who = {id(t): _who(t) for t in state.turns if t.side == "q"}
+    moderating = {key for key, name in who.items() if _is_moderator(name, state)}
     # A moderator who asks most of the questions is the interviewer; one who mostly hands
     # over to others (a briefing, a press conference) asks nothing that counts.
     asking = [t for t in state.turns if t.side == "q" and _asks(t)]
-    by_moderator = sum(1 for t in asking if _is_moderator(_who(t), state))
+    by_moderator = sum(1 for t in asking if id(t) in moderating)
     others_ask = len(asking) - by_moderator > by_moderator
     for turn in [*state.turns, None]:
         if turn is not None and turn.side == "q":
@@ -66,13 +69,14 @@ def run(state: State) -> None:
             continue
         if group:
             # A moderator opening or handing over starts no exchange and joins no question.
-            kept = [t for t in group if not _is_moderation(t, state, others_ask)]
-            for t in group:
-                if t not in kept:
-                    for b in t.blocks:
-                        b.mark(Bucket.UNCLASSIFIED, "handover")
+            kept = [t for t in group if id(t) not in moderating or (_asks(t) and not others_ask)]
+            if len(kept) < len(group):
+                for t in group:
+                    if t not in kept:
+                        for b in t.blocks:
+                            b.mark(Bucket.UNCLASSIFIED, "handover")
             if kept:
-                merged.append(_resolve(kept))
+                merged.append(_resolve(kept, who))
             group = []
         if turn is None:
             continue
@@ -92,17 +96,14 @@ def _is_moderator(who: str, state: State) -> bool:
     return bool(state.moderators) and bool(who) and speaker_key(who) in state.moderators
 
 
-def _is_moderation(turn: TurnDraft, state: State, others_ask: bool) -> bool:
-    """A moderator's turn that asks nothing, or any of theirs when others do the asking."""
-    return _is_moderator(_who(turn), state) and (not _asks(turn) or others_ask)
-
-
-def _resolve(group: list[TurnDraft]) -> TurnDraft:
+def _resolve(group: list[TurnDraft], who: dict[int, str]) -> TurnDraft:
     """One question from the questioner turns that stand between two answers."""
-    last_speaker = _who(group[-1])
+    if len(group) == 1 and group[0].blocks[0].para == group[0].blocks[-1].para:
+        return group[0]  # one paragraph: nothing to compare (the common case)
+    last_speaker = who[id(group[-1])]
     kept: list[TurnDraft] = []
     for turn in group[:-1]:
-        if _who(turn) != last_speaker and not _asks(turn):
+        if who[id(turn)] != last_speaker and not _asks(turn):
             for b in turn.blocks:
                 b.mark(Bucket.UNCLASSIFIED, "handover")
         else:

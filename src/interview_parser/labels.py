@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-
-import attrs
+from typing import NamedTuple
 
 from .blocks import Block, State
 from .lexicon import (
@@ -58,6 +57,7 @@ _TIME = re.compile(r"^\s*(?:\[(?P<a>\d{1,2}:\d{2}(?::\d{2})?)\]|(?P<b>\d{1,2}:\d
 _QUESTION_LETTERS = {w for ws in QUESTION_WORDS.values() for w in ws if len(w) == 1}
 _QUESTION_WORDS = {w.lower() for ws in QUESTION_WORDS.values() for w in ws}
 _ANSWER_WORDS = {w.lower() for ws in ANSWER_WORDS.values() for w in ws}
+_LABEL_WORDS = frozenset(_QUESTION_WORDS | _ANSWER_WORDS)
 # Label words that name who speaks (so two of them in a row are two people).
 _ROLE_LABELS = {w.lower() for ws in QUESTION_WORDS.values() for w in ws if len(w) > 3} - {
     "question",
@@ -71,19 +71,16 @@ _BOLD_NAME = re.compile(r"\s*[\[(][^\])]*[\])]|[*_:]", re.S)
 _HONORIFIC_RE = re.compile(rf"^{_HONORIFIC}", re.I)
 
 
-@attrs.frozen
-class _Found:
+class _Found(NamedTuple):
+    """A label read off a block (a NamedTuple: one is built for most labelled lines)."""
+
     kind: str  # "letter", "word" or "speaker"
     label: str
     name: str
     body: str
+    key: str  # the speaker key for names, else the name itself
     hinted: bool = False  # the markup set it apart (a bold run), so once is enough
     affiliation: str | None = None
-    key: str = attrs.field(init=False)
-
-    @key.default
-    def _key(self) -> str:
-        return speaker_key(self.name) if self.kind == "speaker" else self.name
 
 
 def _find(block: Block) -> _Found | None:
@@ -92,28 +89,30 @@ def _find(block: Block) -> _Found | None:
     if hinted is not None and not block.hints.list_item:
         body = text[len(hinted) :].lstrip(" :.-–—") if text.startswith(hinted) else text
         name = hinted.strip(" :.-–—*")
-        if len(name) == 1 or name.lower() in _QUESTION_WORDS | _ANSWER_WORDS:
+        if len(name) == 1 or name.lower() in _LABEL_WORDS:
             kind = "letter" if len(name) == 1 else "word"
-            return _Found(kind, hinted.strip(), name, body, hinted=True)
+            return _Found(kind, hinted.strip(), name, body, name, hinted=True)
         # A bold name is a label only with its colon ("Morning light." leads a list).
         if hinted.rstrip().endswith(":"):
             m = _SPEAKER.match(hinted.rstrip() + " ")
             name = m.group("name") if m else _BOLD_NAME.sub("", hinted).strip()
             # A bold run may carry a longer title ("President of Russia Vladimir Putin:").
             if _speaker_ok(name) and name[:1].isupper() and len(name.split()) <= 6:
-                return _Found("speaker", hinted.strip(), name, body, hinted=True)
+                return _Found("speaker", hinted.strip(), name, body, speaker_key(name), hinted=True)
     # Cheap tests first: most lines are prose that no label pattern can match.
     first = text.lstrip("*_")[:1]
     if first in _LETTERS:
         if m := _LETTER.match(text):
-            return _Found("letter", m.group("label"), m.group("label").upper(), m.group("body"))
+            letter = m.group("label").upper()
+            return _Found("letter", m.group("label"), letter, m.group("body"), letter)
         if m := _BARE_Q.match(text):
-            return _Found("letter", "Q", "Q", m.group("body"))
+            return _Found("letter", "Q", "Q", m.group("body"), "Q")
     if first.upper() in _WORD_INITIALS and (m := _WORD.match(text)):
-        return _Found("word", m.group("label"), m.group("label"), m.group("body"))
+        return _Found("word", m.group("label"), m.group("label"), m.group("body"), m.group("label"))
     if ":" in text[:120] and (m := _SPEAKER.match(text)) and _speaker_ok(m.group("name")):
+        name = m.group("name")
         return _Found(
-            "speaker", m.group("label"), m.group("name"), m.group("body"), affiliation=m.group("aff")
+            "speaker", m.group("label"), name, m.group("body"), speaker_key(name), affiliation=m.group("aff")
         )
     return None
 
