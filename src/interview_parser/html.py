@@ -71,8 +71,11 @@ class _Walker:
     paths: dict[Any, str] = attrs.Factory(dict)
     # The main element and its ancestors: never collapsed as furniture.
     keep: set[Any] = attrs.Factory(set)
+    # Every context seen, interned, so a context's id() names it for the walker's lifetime
+    # (hashing an eleven-field tuple per element costs more than the rest of the step).
+    contexts: dict[_Ctx, _Ctx] = attrs.Factory(dict)
     # Most elements carry no attributes: their context follows from the parent's and the tag.
-    transitions: dict[tuple[_Ctx, str], _Ctx] = attrs.Factory(dict)
+    transitions: dict[tuple[int, str], _Ctx] = attrs.Factory(dict)
     # Most blocks share their hints with another (every answer paragraph alike).
     hints: dict[tuple[Any, ...], Hints] = attrs.Factory(dict)
 
@@ -80,9 +83,13 @@ class _Walker:
         pieces = self.pieces
         if pieces:
             self.pieces = []
-            text = " ".join("".join([p[0] for p in pieces]).split())
-            if _INVISIBLE.search(text):
-                text = " ".join(normalise(text).split())
+            text = "".join([p[0] for p in pieces])
+            # Every white space but the plain space, and every invisible character, is
+            # unprintable: a printable line without double spaces needs no folding.
+            if not text.isprintable() or "  " in text or text[:1] == " " or text[-1:] == " ":
+                text = " ".join(text.split())
+                if not text.isprintable() and _INVISIBLE.search(text):
+                    text = " ".join(normalise(text).split())
             if text:
                 self.blocks.append(self._block(text, pieces))
         if new_para:
@@ -109,7 +116,7 @@ class _Walker:
             italic / visible >= 0.9 or ctx.italic,
             round(link / visible, 3),
             label,
-            ctx,
+            id(ctx),
         )
         hints = self.hints.get(key)
         if hints is None:
@@ -156,13 +163,10 @@ class _Walker:
         outer_chrome = ctx.chrome
         attrib = el.attrib
         if attrib or el is self.main_el:
-            ctx = self._context(el, tag, ctx, attrib)
+            ctx = self.intern(self._context(el, tag, ctx, attrib))
         else:
-            key = (ctx, tag)
-            cached = self.transitions.get(key)
-            if cached is None:
-                cached = self.transitions[key] = self._context(el, tag, ctx, attrib)
-            ctx = cached
+            known = self.transitions.get((id(ctx), tag))
+            ctx = known if known is not None else self._transition(el, tag, ctx)
         is_block = tag in sel.BLOCK_TAGS
         if is_block and ctx.chrome and outer_chrome is None and el not in self.keep:
             # Furniture (a menu, a footer, a related-links box): one block for all of it,
@@ -189,7 +193,25 @@ class _Walker:
             if isinstance(child_tag, str):
                 child_tag = child_tag.lower()
                 n = seen[child_tag] = seen.get(child_tag, 0) + 1
-                if not _hidden(child):
+                if (
+                    child_tag in sel.INLINE_TAGS
+                    and not len(child)
+                    and not child.attrib
+                    and self.line_el is not None
+                    and depth < self.max_depth
+                    and child is not self.main_el
+                ):
+                    # An attribute-less inline leaf (``<strong>Q.</strong>``), the commonest
+                    # element in an article: its text joins the line without a walk of its own.
+                    leaf = self.transitions.get((id(ctx), child_tag))
+                    if leaf is None:
+                        leaf = self._transition(child, child_tag, ctx)
+                    if not self.pieces:
+                        self.line_ctx = leaf
+                    leaf_text = child.text
+                    if leaf_text:
+                        self.pieces.append((leaf_text, leaf.bold, leaf.italic, leaf.link))
+                elif not _hidden(child):
                     self.walk(child, ctx, depth + 1, f"{path}/{child_tag}[{n}]")
             if is_block:
                 # The line goes on in this element's context (after a nested block, or an
@@ -200,6 +222,14 @@ class _Walker:
                 self.pieces.append((tail, ctx.bold, ctx.italic, ctx.link))
         if is_block:
             self.flush(new_para=True)
+
+    def _transition(self, el: Any, tag: str, ctx: _Ctx) -> _Ctx:
+        """The context of an attribute-less ``tag`` under ``ctx``, remembered."""
+        new = self.transitions[(id(ctx), tag)] = self.intern(self._context(el, tag, ctx, {}))
+        return new
+
+    def intern(self, ctx: _Ctx) -> _Ctx:
+        return self.contexts.setdefault(ctx, ctx)
 
     def _text(self, text: str | None, ctx: _Ctx) -> None:
         if text:
@@ -400,7 +430,7 @@ def html_blocks(text: str, meta: Meta, *, max_depth: int, diagnostics: list[Diag
     walker = _Walker(root=root, main_el=main_el, max_depth=max_depth)
     if main_el is not None:
         walker.keep = {main_el, *main_el.iterancestors()}
-    walker.walk(body, _Ctx(main=False), 0, "/html/body" if body is not root else "/html")
+    walker.walk(body, walker.intern(_Ctx(main=False)), 0, "/html/body" if body is not root else "/html")
     walker.flush(new_para=True)
     if walker.main_el is None:
         # No article or main element: nothing is "outside main".

@@ -81,6 +81,11 @@ BLOCK_TAGS = frozenset(
         "html",
     }
 )
+# Inline formatting whose text joins the line it stands in (``br`` is not: it ends one).
+INLINE_TAGS = frozenset(
+    {"a", "abbr", "b", "cite", "code", "em", "font", "i", "mark", "q", "s", "small", "span", "strong"}
+    | {"sub", "sup", "time", "u"}
+)
 BOLD_TAGS = frozenset({"b", "strong"})
 ITALIC_TAGS = frozenset({"i", "em", "cite"})
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
