@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .blocks import Block, State
 from .lexicon import (
@@ -214,7 +214,8 @@ def _speaker_sides(
     state: State, found: dict[int, _Found], real: set[str], have_qa_words: bool
 ) -> dict[str, str]:
     """Decide which speakers ask and which answer, from label words, ``?`` and turn length."""
-    turns: dict[str, list[str]] = defaultdict(list)
+    # Each speaker's turns, as [words, last line] (the last line says whether it asks).
+    turns: dict[str, list[list[Any]]] = defaultdict(list)
     before_question: Counter[str] = Counter()
     current: str | None = None
     for block in state.blocks:
@@ -226,19 +227,21 @@ def _speaker_sides(
                 before_question[current] += 1
             current = hit.key if hit.kind == "speaker" else None
             if current is not None:
-                turns[current].append(hit.body)
+                turns[current].append([len(hit.body.split()), hit.body])
             continue
         if current is not None and turns[current]:
-            turns[current][-1] += "\n" + block.text
+            turn = turns[current][-1]
+            turn[0] += len(block.text.split())
+            turn[1] = block.text
     sides: dict[str, str] = {}
     if not turns:
         return sides
     names = {k: v for k, v in turns.items() if k in real}
     if not names:
         return sides
-    volume = {k: sum(len(t.split()) for t in v) for k, v in names.items()}
+    volume = {k: sum(t[0] for t in v) for k, v in names.items()}
     asking = {
-        k: sum(1 for t in v if t.rstrip().rstrip('"”’)').endswith("?")) / len(v) for k, v in names.items()
+        k: sum(1 for t in v if t[1].rstrip().rstrip('"”’)').endswith("?")) / len(v) for k, v in names.items()
     }
     # The main answerer: the most words among those who mostly do not ask.
     answering = [k for k in names if asking[k] < 0.5] or list(names)
