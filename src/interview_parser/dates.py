@@ -21,8 +21,14 @@ _PATTERNS = tuple(
 )
 
 
+# Every pattern names a year.
+_HAS_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
 def find_date(text: str) -> dt.date | None:
     """The first date the text mentions, or None; day-first for numeric dates."""
+    if not _HAS_YEAR.search(text):  # one scan, where the patterns would take four
+        return None
     best: tuple[int, dt.date] | None = None
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):

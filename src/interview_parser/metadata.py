@@ -167,7 +167,10 @@ def _spelled_out(surname: str, texts: list[str]) -> str | None:
         return None
     pattern = re.compile(r"((?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){1,3})(" + re.escape(surname) + r")\b", re.IGNORECASE)
     found: Counter[str] = Counter()
+    low = surname.lower()
     for text in texts:
+        if low not in text.lower():
+            continue
         for m in pattern.finditer(text):
             if not m.group(2)[:1].isupper():
                 continue

@@ -58,6 +58,9 @@ def clean_line(line: str) -> str:
     """Trim a line and fold its inner white space; Markdown hard breaks go, escapes stay."""
     if line.endswith("\\"):  # a Markdown hard break
         line = line[:-1]
+    # Every white space but the plain space is unprintable: most lines need no folding.
+    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+        return line
     return " ".join(line.split())
 
 
