@@ -64,6 +64,23 @@ def _paragraph_texts(blocks: list[Block]) -> tuple[str, ...]:
 
 
 def _turn(draft: TurnDraft, kind: Bucket, default_rule: str) -> Turn:
+    blocks = draft.blocks
+    if len(blocks) == 1 and not draft.drafts:  # most questions, many answers: no joins
+        b = blocks[0]
+        b.kind = kind
+        if not b.rule:
+            b.rule = default_rule
+        body = b.body.strip()
+        return Turn(
+            text=body,
+            paragraphs=(body,) if body else (),
+            speaker=_speaker_name(draft.speaker),
+            label=draft.label,
+            labels=(b.label,) if b.label is not None else (),
+            time=b.time or None,
+            span=b.span,
+            spans=(b.span,),
+        )
     labels: list[str] = []
     time: str | None = None
     for b in draft.blocks:

@@ -36,18 +36,21 @@ _MAX_NAME_LINE_WORDS = 12
 
 def run(state: State) -> None:
     blocks = state.blocks
-    body_start = next((b.index for b in blocks if b.side == "q" and b.kind is None), None)
-    body_end = max((b.index for b in blocks if b.side is not None and b.kind is None), default=-1)
+    body_start: int | None = None
+    body_end = -1
     paragraphs: dict[int, list[Block]] = {}
-    for block in blocks:
+    for block in blocks:  # one pass: the interview's extent, paragraphs, caption rules
         paragraphs.setdefault(block.para, []).append(block)
-
-    for block in blocks:
-        if block.kind is not None or block.label is not None:
+        if block.kind is not None:
             continue
-        rule = _rule(block)
-        if rule:
-            block.mark(Bucket.CAPTION, rule)
+        if block.side is not None:
+            body_end = block.index
+            if body_start is None and block.side == "q":
+                body_start = block.index
+        if block.label is None:
+            rule = _rule(block)
+            if rule:
+                block.mark(Bucket.CAPTION, rule)
 
     if body_start is None:
         return
@@ -55,13 +58,17 @@ def run(state: State) -> None:
         first = para[0]
         if not body_start < first.index < body_end:
             continue
+        if len(para) == 1:  # the common case, without the generator passes below
+            if first.kind is None and first.label is None and _name_line(first):
+                first.mark(Bucket.CAPTION, "name-line")
+            continue
         if any(b.label is not None for b in para):
             continue
         open_blocks = [b for b in para if b.kind is None]
         if not open_blocks:
             continue
         credited = any(b.kind is Bucket.CAPTION for b in para)
-        if (len(para) == 1 or credited) and all(_name_line(b) for b in open_blocks):
+        if credited and all(_name_line(b) for b in open_blocks):
             for b in open_blocks:
                 b.mark(Bucket.CAPTION, "name-line")
 

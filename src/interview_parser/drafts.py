@@ -35,10 +35,14 @@ def similarity(a: str, b: str) -> float:
     tb = _TOKEN.findall(b.lower())
     if ta == tb:
         return 1.0
-    ba = Counter(pairwise(ta))
-    bb = Counter(pairwise(tb))
-    total = sum(ba.values()) + sum(bb.values())
-    dice = 2 * sum((ba & bb).values()) / total if total else 0.0
+    sa = set(pairwise(ta))
+    sb = set(pairwise(tb))
+    total = max(0, len(ta) - 1) + max(0, len(tb) - 1)
+    if len(sa) + len(sb) == total:  # no repeated bigram: sets count the same as multisets
+        shared = len(sa & sb)
+    else:
+        shared = sum((Counter(pairwise(ta)) & Counter(pairwise(tb))).values())
+    dice = 2 * shared / total if total else 0.0
     ca = {w for w in ta if w not in STOPWORDS and len(w) > 2}
     cb = {w for w in tb if w not in STOPWORDS and len(w) > 2}
     shared = len(ca & cb)
