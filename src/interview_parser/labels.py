@@ -10,6 +10,7 @@ paragraph (HTML), or a short paragraph ending in ``?`` (text).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from typing import Any, NamedTuple
@@ -117,6 +118,7 @@ def _find(block: Block) -> _Found | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # a page repeats its few speaker names on every turn
 def _speaker_ok(name: str) -> bool:
     words = name.split()
     if not words or len(name) > 60:
@@ -127,6 +129,7 @@ def _speaker_ok(name: str) -> bool:
     return not any(ch.isdigit() for ch in name)
 
 
+@functools.lru_cache(maxsize=4096)
 def speaker_key(name: str) -> str:
     """A key under which ``JANE DOE``, ``Doe`` and ``Ms Doe`` fall together: the surname."""
     bare = _HONORIFIC_RE.sub("", name.strip()).strip(" .")
