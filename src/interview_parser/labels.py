@@ -234,7 +234,7 @@ def _speaker_sides(
             continue
         if current is not None and turns[current]:
             turn = turns[current][-1]
-            turn[0] += len(block.text.split())
+            turn[0] += block.text.count(" ") + 1  # folded text: words are one space apart
             turn[1] = block.text
     sides: dict[str, str] = {}
     if not turns:
