@@ -34,3 +34,5 @@ def test_sniff() -> None:
     assert sniff_format("<!DOCTYPE html><html>") == "html"
     assert sniff_format("  <p>Q: hi</p>") == "html"
     assert sniff_format("Q: <b> is a tag?") == "text"
+    # XHTML saved by a browser opens with an XML declaration.
+    assert sniff_format('<?xml version="1.0" encoding="utf-8"?>\n<html><body>') == "html"

@@ -200,3 +200,21 @@ def test_words_about_a_picture_are_captions(cls: str) -> None:
         "</article></body></html>"
     )
     assert [c.text for c in parse(page).captions] == ["The baker at his oven in 2023"]
+
+
+def test_utf8_bytes_and_str_give_the_same_transcript() -> None:
+    # From bytes, lxml reads the UTF-8 directly; from str, it reads Python's string.
+    page = (
+        '<html><head><meta charset="utf-8"><title>Café talk</title></head><body>'
+        "<p><b>Q:</b> Où est le café — “ici”?</p><p><b>A:</b> Ici.</p></body></html>"
+    )
+    from_str = parse(page)
+    from_bytes = parse(page.encode("utf-8"))
+    assert from_str.exchanges == from_bytes.exchanges
+    assert from_str.exchanges[0].question.text == "Où est le café — “ici”?"
+    assert from_str.title == from_bytes.title == "Café talk"
+
+
+def test_a_page_with_a_nul_character_still_parses() -> None:
+    transcript = parse("<html><body><p>Q: Hi\x00 there?</p><p>A: Yes.</p></body></html>")
+    assert [e.answer.text for e in transcript.exchanges] == ["Yes."]

@@ -28,7 +28,7 @@ _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _ODD = re.compile("|".join(p.pattern for p in (_ZERO_WIDTH, _SPACES, _CONTROL)))
 _HTML_SNIFF = re.compile(
-    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|article|div|p|section|"
+    r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|article|div|p|section|"
     r"title|main|h[1-6]|table|ul|span|strong|b|figure|header|nav)\b",
     re.I | re.S,
 )

@@ -383,8 +383,12 @@ def _main_element(root: Any) -> Any:
     return max(good, key=lambda c: len(list(c.iterancestors())))
 
 
-def parse_tree(text: str, max_depth: int) -> Any:
-    text = _XML_DECL.sub("", text, count=1)
+def parse_tree(text: str, max_depth: int, utf8: bytes | None = None) -> Any:
+    """The page's element tree; from ``utf8`` (the same page as UTF-8 bytes) when given,
+    which spares libxml2 converting Python's string back to UTF-8."""
+    # The parser's encoding (below) overrides any the page declares.
+    use_bytes = utf8 is not None and b"\x00" not in utf8
+    source = utf8 if use_bytes and utf8 is not None else _XML_DECL.sub("", text, count=1)
     # The plain etree parser: lxml.html's element classes cost a Python call per element.
     parser = etree.HTMLParser(
         remove_comments=True,
@@ -392,9 +396,10 @@ def parse_tree(text: str, max_depth: int) -> Any:
         no_network=True,
         recover=True,
         huge_tree=False,
+        encoding="utf-8" if isinstance(source, bytes) else None,
     )
     try:
-        root = etree.fromstring(text, parser)
+        root = etree.fromstring(source, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise MarkupError(f"expected an HTML document, lxml refused it: {exc}") from exc
     if root is None:
@@ -410,8 +415,10 @@ def parse_tree(text: str, max_depth: int) -> Any:
     return root
 
 
-def html_blocks(text: str, meta: Meta, *, max_depth: int, diagnostics: list[Diagnostic]) -> list[Block]:
-    root = parse_tree(text, max_depth)
+def html_blocks(
+    text: str, meta: Meta, *, max_depth: int, diagnostics: list[Diagnostic], utf8: bytes | None = None
+) -> list[Block]:
+    root = parse_tree(text, max_depth, utf8)
     if not _CLOSED.search(text[-2048:]):
         diagnostics.append(
             Diagnostic(

@@ -7,6 +7,7 @@ every block).
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 from collections.abc import Callable
 
@@ -49,12 +50,16 @@ def parse(data: str | bytes, *, uri: str | None = None, options: ParseOptions | 
                 f"input is {len(data):,} characters; the limit (ParseOptions.max_bytes) is "
                 f"{options.max_bytes:,}"
             )
-        raw = data.encode("utf-8", "surrogatepass")
+        try:
+            raw = utf8 = data.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates: hash them, let lxml read the str
+            raw, utf8 = data.encode("utf-8", "surrogatepass"), None
         text, encoding = data, "utf-8"
     else:
         raw = data
         decoded = decode_bytes(data, max_bytes=options.max_bytes)
         text, encoding = decoded.text, decoded.encoding
+        utf8 = data if encoding == "utf-8" and not data.startswith(codecs.BOM_UTF8) else None
     check_not_empty(text)
     fmt = options.format if options.format != "auto" else sniff_format(text)
     meta = Meta()
@@ -62,7 +67,9 @@ def parse(data: str | bytes, *, uri: str | None = None, options: ParseOptions | 
     if fmt == "html":
         from .html import html_blocks
 
-        blocks = html_blocks(text, meta, max_depth=options.max_html_depth, diagnostics=diagnostics)
+        blocks = html_blocks(
+            text, meta, max_depth=options.max_html_depth, diagnostics=diagnostics, utf8=utf8
+        )
     else:
         blocks = text_blocks(normalise(text), meta)
     if not blocks:  # the front ends emit only blocks with visible text
