@@ -218,3 +218,17 @@ def test_utf8_bytes_and_str_give_the_same_transcript() -> None:
 def test_a_page_with_a_nul_character_still_parses() -> None:
     transcript = parse("<html><body><p>Q: Hi\x00 there?</p><p>A: Yes.</p></body></html>")
     assert [e.answer.text for e in transcript.exchanges] == ["Yes."]
+
+
+def test_the_site_name_is_cut_from_a_title_that_carries_it() -> None:
+    page = (
+        '<html><head><meta property="og:title" content="Ten questions for a ferry pilot | Harbour Weekly">'
+        '<meta property="og:site_name" content="Harbour Weekly"></head><body>'
+        "<p>Q: How long have you sailed?</p><p>A: Twenty years.</p></body></html>"
+    )
+    transcript = parse(page)
+    assert transcript.title == "Ten questions for a ferry pilot"
+    assert transcript.publisher == "Harbour Weekly"
+    # A title that merely mentions the site keeps every word.
+    kept = parse(page.replace("| Harbour Weekly", "at Harbour Weekly"))
+    assert kept.title == "Ten questions for a ferry pilot at Harbour Weekly"

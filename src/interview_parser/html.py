@@ -469,9 +469,24 @@ def _read_meta(root: Any, meta: Meta) -> None:
         or _first(sel.time_datetimes(root))
     )
     meta.publisher = _first(sel.META_PROPERTY(root, name="og:site_name")) or ld.get("publisher")
+    meta.title = _without_site(meta.title, meta.publisher)
     lang = _first(sel.HTML_LANG(root))
     if lang:
         meta.language = lang.split("-")[0].lower()
+
+
+_TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " · ", " :: ")
+
+
+def _without_site(title: str | None, site: str | None) -> str | None:
+    """``Headline | Site`` without the site, when the page names that site (og:site_name)."""
+    if not title or not site:
+        return title
+    for sep in _TITLE_SEPARATORS:
+        suffix = sep + site
+        if title.endswith(suffix) and len(title) > len(suffix):
+            return title[: -len(suffix)].strip()
+    return title
 
 
 def _json_ld(root: Any) -> dict[str, str]:
