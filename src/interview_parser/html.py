@@ -23,6 +23,7 @@ from .blocks import Block, Hints, Meta
 from .decode import normalise
 from .errors import EmptyInputError, MarkupError
 from .records import Diagnostic, Span
+from .text import fold
 
 LIBXML_MAX_DEPTH = 256
 _WS = re.compile(r"\s+")
@@ -83,13 +84,10 @@ class _Walker:
         pieces = self.pieces
         if pieces:
             self.pieces = []
-            text = "".join([p[0] for p in pieces])
-            # Every white space but the plain space, and every invisible character, is
-            # unprintable: a printable line without double spaces needs no folding.
-            if not text.isprintable() or "  " in text or text[:1] == " " or text[-1:] == " ":
-                text = " ".join(text.split())
-                if not text.isprintable() and _INVISIBLE.search(text):
-                    text = " ".join(normalise(text).split())
+            text = fold("".join([p[0] for p in pieces]))
+            # Every invisible character is unprintable; isprintable() scans twice as fast.
+            if not text.isprintable() and _INVISIBLE.search(text):
+                text = fold(normalise(text))
             if text:
                 self.blocks.append(self._block(text, pieces))
         if new_para:

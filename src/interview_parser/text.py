@@ -54,14 +54,22 @@ def _yaml_scalar(raw: str) -> str:
     return re.sub(r"\s+", " ", raw).strip()
 
 
+def fold(text: str) -> str:
+    """Trim and fold white space to single spaces (``" ".join(text.split())``).
+
+    Every white space but the plain space is unprintable, so a printable text without
+    double or edge spaces is already folded: most lines skip the split and join.
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
 def clean_line(line: str) -> str:
     """Trim a line and fold its inner white space; Markdown hard breaks go, escapes stay."""
     if line.endswith("\\"):  # a Markdown hard break
         line = line[:-1]
-    # Every white space but the plain space is unprintable: most lines need no folding.
-    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
-        return line
-    return " ".join(line.split())
+    return fold(line)
 
 
 def text_blocks(text: str, meta: Meta) -> list[Block]:

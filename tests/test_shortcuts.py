@@ -1,0 +1,70 @@
+"""Every shortcut taken for speed gives what the plain computation it replaces gives."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import pairwise
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from interview_parser import parse
+from interview_parser.decode import normalise
+from interview_parser.drafts import _MIN_SHARED, similarity
+from interview_parser.lexicon import STOPWORDS
+from interview_parser.render import RenderedPage
+from interview_parser.strategies import rendered_pages
+from interview_parser.text import fold
+
+# Text rich in the characters the shortcuts test for: white space of every kind,
+# zero-width and control characters, and plain words.
+_ODD = " \t\u00a0\u2003\u3000\u200b\u00ad\x01\x0b\x1c\x85\u2028é“"
+_odd_text = st.text(alphabet=st.sampled_from([*_ODD, "a", "b", "Q", ".", "?"]), max_size=40) | st.text(
+    max_size=40
+)
+
+
+@given(_odd_text)
+def test_fold_is_split_and_join(text: str) -> None:
+    assert fold(text) == " ".join(text.split())
+
+
+@given(_odd_text)
+def test_normalise_matches_the_three_replacements(text: str) -> None:
+    plain = text.replace("\r\n", "\n").replace("\r", "\n")
+    plain = re.sub("[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", plain)
+    plain = re.sub("[\u00a0\u2000-\u200a\u202f\u205f\u3000]", " ", plain)
+    plain = re.sub("[\x00-\x08\x0b\x0e-\x1f\x7f]", "", plain)
+    assert normalise(text) == plain
+
+
+def _similarity_with_multisets(a: str, b: str) -> float:
+    ta, tb = re.findall(r"\w+", a.lower()), re.findall(r"\w+", b.lower())
+    if ta == tb:
+        return 1.0
+    ba, bb = Counter(pairwise(ta)), Counter(pairwise(tb))
+    total = sum(ba.values()) + sum(bb.values())
+    dice = 2 * sum((ba & bb).values()) / total if total else 0.0
+    ca = {w for w in ta if w not in STOPWORDS and len(w) > 2}
+    cb = {w for w in tb if w not in STOPWORDS and len(w) > 2}
+    shared, smaller = len(ca & cb), min(len(ca), len(cb))
+    overlap = shared / smaller if smaller and shared >= min(_MIN_SHARED, smaller) else 0.0
+    return max(dice, overlap)
+
+
+_words = st.lists(st.sampled_from("the river town river bridge old the market".split()), max_size=12)
+
+
+@given(_words, _words)
+def test_similarity_with_sets_matches_multisets(a: list[str], b: list[str]) -> None:
+    # Few distinct words, so repeated bigrams (where sets and multisets differ) are common.
+    assert similarity(" ".join(a), " ".join(b)) == _similarity_with_multisets(" ".join(a), " ".join(b))
+
+
+@given(rendered_pages(formats=("html",)))
+def test_html_from_utf8_bytes_equals_html_from_str(page: RenderedPage) -> None:
+    # From UTF-8 bytes lxml reads the bytes; from a str, Python's string.
+    assume(isinstance(page.content, str))  # cp1252 pages do not take the shortcut
+    assert isinstance(page.content, str)
+    assert parse(page.content) == parse(page.content.encode("utf-8"))
