@@ -62,7 +62,10 @@ def run(state: State) -> None:
             tried.add(b.speaker)
             if b.speaker.split()[-1].strip(".").isupper():
                 key = speaker_key(b.speaker)
-                spelled = _spelled_out(b.speaker.split()[-1].strip("."), texts)
+                # "RP:" is the Rosa Pérez of the byline; "DOE:" the Jane Doe of the intro.
+                spelled = _by_initials(b.speaker, [h.text for h in header]) or _spelled_out(
+                    b.speaker.split()[-1].strip("."), texts
+                )
                 if spelled and len(spelled.split()) > len(b.speaker.split()):
                     state.meta.full_names.setdefault(key, spelled)
 
@@ -125,8 +128,9 @@ def _interviewee(state: State, header: list[Block]) -> str | None:
                 names[" ".join(words[k:])] += 2
     for text in [title, *texts]:
         for m in _NAME.finditer(text):
-            # "the Western Balkans", "The Glass Orchard": an article marks a thing, not a person.
-            if re.search(r"\bthe\s+$", text[max(0, m.start() - 4) : m.start()], re.I):
+            # "the Western Balkans", "The Glass Orchard": an article marks a thing, not a person;
+            # "at Gull Point", "in Brno": a place.
+            if _THING_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
                 continue
             words = _trim(m.group(1)).split()
             if m.group(1).split()[0].lower() == "the" or not words:
@@ -144,12 +148,42 @@ def _interviewee(state: State, header: list[Block]) -> str | None:
         matching = [n for n in names if n.split()[-1].lower() == surname]
         if matching:
             return max(matching, key=lambda n: (names[n], -len(n)))
+        initials = _initials(speaker)
+        by_initials = [n for n in names if initials and _initials(n, of_words=True) == initials]
+        if by_initials:
+            return max(by_initials, key=lambda n: (names[n], -len(n)))
         spelled = _spelled_out(speaker.split()[-1].strip("."), [title, *texts])
         return spelled or display_name(speaker)
     if not names:
         return None
     lowered = title.lower()
     return max(names, key=lambda n: (n.split()[-1].lower() in lowered, names[n], -len(n)))
+
+
+_THING_BEFORE = re.compile(r"\b(?:the|at|in|near|inside|outside|across|around|into|onto|towards)\s+$", re.I)
+
+
+def _initials(label: str, *, of_words: bool = False) -> str | None:
+    """``TN`` (or ``T.N.``) for a label made of initials; with ``of_words``, a name's initials."""
+    if of_words:
+        return "".join(w[0] for w in label.split()).upper()
+    letters = label.replace(".", "").strip()
+    return letters if 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper() else None
+
+
+def _by_initials(label: str, texts: list[str]) -> str | None:
+    """The name in the page's own words whose initials a label like ``TN:`` stands for."""
+    initials = _initials(label)
+    if initials is None:
+        return None
+    found: Counter[str] = Counter()
+    for text in texts:
+        for m in _NAME.finditer(text):
+            words = _trim(m.group(1)).split()
+            for k in range(len(words) - 1):  # "Reporter Rosa Pérez" also vouches for "Rosa Pérez"
+                if _initials(" ".join(words[k:]), of_words=True) == initials:
+                    found[" ".join(words[k:])] += 1
+    return max(found, key=lambda n: (found[n], -len(n))) if found else None
 
 
 def _trim(run: str) -> str:
