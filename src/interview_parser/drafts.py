@@ -113,14 +113,21 @@ def _resolve(group: list[TurnDraft], who: dict[int, str]) -> TurnDraft:
         else:
             kept.append(turn)
     kept.append(group[-1])
+    drafts: list[list[Block]] = []
+    # A question of several paragraphs (context, then the question) printed twice: the
+    # earlier whole turn is one draft, which paragraph by paragraph would look unrelated.
+    whole: list[TurnDraft] = []
+    for turn in kept:
+        if whole and _several_paragraphs(whole[-1], turn) and _turn_similarity(whole[-1], turn):
+            drafts.append(whole.pop().blocks)
+        whole.append(turn)
     question = TurnDraft(
         side="q",
-        blocks=[b for t in kept for b in t.blocks],
+        blocks=[b for t in whole for b in t.blocks],
         speaker=kept[-1].speaker,
-        label=kept[0].label,
+        label=whole[0].label,
     )
     paragraphs = question.paragraphs()
-    drafts: list[list[Block]] = []
     current: list[list[Block]] = []
     for para in paragraphs:
         if current and similarity(_text(current[-1]), _text(para)) >= DRAFT_SIMILARITY:
@@ -134,6 +141,14 @@ def _resolve(group: list[TurnDraft], who: dict[int, str]) -> TurnDraft:
         for b in para:
             b.mark(Bucket.DRAFT, "revised-question")
     return question
+
+
+def _several_paragraphs(a: TurnDraft, b: TurnDraft) -> bool:
+    return a.blocks[0].para != a.blocks[-1].para or b.blocks[0].para != b.blocks[-1].para
+
+
+def _turn_similarity(a: TurnDraft, b: TurnDraft) -> bool:
+    return similarity(_text(a.blocks), _text(b.blocks)) >= DRAFT_SIMILARITY
 
 
 def _text(para: list[Block]) -> str:

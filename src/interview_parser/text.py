@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, Meta
+from .blocks import Block, Hints, Meta
 from .records import Bucket, Span
 
 _FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*):\s*(.*)$")
+_MD_EMPHASIS = re.compile(r"^(?P<mark>\*\*|__|\*|_)(?P<inner>[^\s*_](?:.*[^\s*_])?)(?P=mark)$")
+_NO_HINTS = Hints()
+_BOLD = Hints(bold=True)
+_ITALIC = Hints(italic=True)
 
 
 def _front_matter(lines: list[str], meta: Meta) -> int:
@@ -97,12 +101,20 @@ def text_blocks(text: str, meta: Meta) -> list[Block]:
             blank = True
             continue
         blank = False
+        hints = _NO_HINTS
+        wrapped = _MD_EMPHASIS.match(line) if line[:1] in "*_" else None
+        if wrapped and wrapped.group("mark") not in wrapped.group("inner"):
+            # A whole line in Markdown emphasis (**...**, *...*): the markers are markup,
+            # as <b> is in HTML; the words stay.
+            line = wrapped.group("inner")
+            hints = _BOLD if len(wrapped.group("mark")) == 2 else _ITALIC
         blocks.append(
             Block(
                 index=len(blocks),
                 text=line,
                 span=Span(start_line=number, end_line=number),
                 para=para,
+                hints=hints,
                 body=line,
             )
         )

@@ -14,6 +14,7 @@ import re
 
 from .blocks import Block, State, TurnDraft
 from .drafts import DRAFT_SIMILARITY, similarity
+from .labels import speaker_key
 from .lexicon import PERSONAL_WORDS
 from .records import Bucket, Diagnostic
 
@@ -89,6 +90,18 @@ def _trim_tail(state: State, turns: list[TurnDraft]) -> None:
     while turns and turns[-1].side == "q":
         for b in turns.pop().blocks:
             b.mark(Bucket.UNCLASSIFIED, "unanswered-question")
+    # "Ruth Adeyemi: Fourteen Springs runs until 30 June." after ADEYEMI's last answer: the
+    # same speaker labelled again, with a note about the piece rather than an answer.
+    while (
+        len(turns) >= 2
+        and turns[-1].side == turns[-2].side == "a"
+        and turns[-1].speaker
+        and turns[-2].speaker
+        and speaker_key(turns[-1].speaker) == speaker_key(turns[-2].speaker)
+        and all(_is_tail(p) for p in turns[-1].paragraphs())
+    ):
+        for b in turns.pop().blocks:
+            b.mark(Bucket.UNCLASSIFIED if is_prose(b.text) else Bucket.CHROME, "closing-note")
     if not turns:
         return
     last = turns[-1]
