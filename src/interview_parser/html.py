@@ -158,14 +158,16 @@ class _Walker:
             self.flush(new_para=False)
             return
         self.paths[el] = path
-        outer_chrome = ctx.chrome
+        outer_chrome, outer_caption = ctx.chrome, ctx.caption
         attrib = el.attrib
         if attrib or el is self.main_el:
             ctx = self.intern(self._context(el, tag, ctx, attrib))
         else:
             known = self.transitions.get((id(ctx), tag))
             ctx = known if known is not None else self._transition(el, tag, ctx)
-        is_block = tag in sel.BLOCK_TAGS
+        # A caption or credit in an inline element (<span class="credit">) is a line of its
+        # own: beside a caption, or after an answer's last sentence, it is another text.
+        is_block = tag in sel.BLOCK_TAGS or (ctx.caption is not None and outer_caption is None)
         if is_block and ctx.chrome and outer_chrome is None and el not in self.keep:
             # Furniture (a menu, a footer, a related-links box): one block for all of it,
             # read in C, instead of a walk through hundreds of links.

@@ -82,7 +82,7 @@ def _header(blocks: list[Block]) -> list[Block]:
 
 
 def _title(header: list[Block]) -> str | None:
-    candidates: list[tuple[int, int, str]] = []
+    candidates: list[tuple[bool, int, int, str]] = []
     paragraphs = Counter(b.para for b in header)
     for b in header:
         text = b.text.strip()
@@ -90,20 +90,19 @@ def _title(header: list[Block]) -> str | None:
         if b.kind is Bucket.CHROME and b.rule == "breadcrumb":
             last = [i for i in _SEPARATED.split(text) if i][-1]
             if len(last.split()) >= 4:
-                candidates.append((len(last.split()) - 1, -b.index, last))
+                candidates.append((True, len(last.split()) - 1, -b.index, last))
             continue
         if b.kind is Bucket.CHROME and b.rule not in ("header-line",):
             continue
         if b.kind is Bucket.CAPTION or paragraphs[b.para] > 1 or not 3 <= words <= 40:
             continue
-        if _BYLINE.match(text) or find_date(text) or text.isupper():
+        if _BYLINE.match(text) or find_date(text) or text.endswith("."):
             continue
-        if text.endswith("."):
-            continue
-        candidates.append((words, -b.index, text))
+        # An all-capitals line is the site's name more often than the headline: last resort.
+        candidates.append((not text.isupper(), words, -b.index, text))
     if not candidates:
         return None
-    return max(candidates)[2]
+    return max(candidates)[3]
 
 
 def _interviewee(state: State, header: list[Block]) -> str | None:
@@ -131,6 +130,9 @@ def _interviewee(state: State, header: list[Block]) -> str | None:
             # "the Western Balkans", "The Glass Orchard": an article marks a thing, not a person;
             # "at Gull Point", "in Brno": a place.
             if _THING_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+                continue
+            # "Peter Hale asked her a few questions": the interviewer, not the interviewee.
+            if _ASKER_AFTER.match(text, m.end()):
                 continue
             words = _trim(m.group(1)).split()
             if m.group(1).split()[0].lower() == "the" or not words:
@@ -160,6 +162,8 @@ def _interviewee(state: State, header: list[Block]) -> str | None:
     return max(names, key=lambda n: (n.split()[-1].lower() in lowered, names[n], -len(n)))
 
 
+# Only the verbs that make their subject the asker ("X spoke to the Daily" names the guest).
+_ASKER_AFTER = re.compile(r"\s+(?:asked|asks|interviewed|interviews)\b", re.I)
 _THING_BEFORE = re.compile(r"\b(?:the|at|in|near|inside|outside|across|around|into|onto|towards)\s+$", re.I)
 
 

@@ -39,10 +39,14 @@ def run(state: State) -> None:
         for b in open_blocks:
             b.mark(Bucket.INTRO if is_prose(b.text) else Bucket.UNCLASSIFIED, "no-interview")
         return
+    # Prose is judged by paragraph: a hard-wrapped intro is prose though no line of it is.
+    header_paragraphs: dict[int, list[str]] = {}
+    for b in open_blocks[:first_q]:
+        header_paragraphs.setdefault(b.para, []).append(b.text)
     for b in open_blocks[:first_q]:
         if b.side == "a" or b.label is not None:
             b.mark(Bucket.INTRO, "opening-statement")
-        elif is_prose(b.text):
+        elif is_prose(b.text) or is_prose(" ".join(header_paragraphs[b.para])):
             b.mark(Bucket.INTRO, "intro")
         else:
             b.mark(Bucket.CHROME, "header-line")
