@@ -311,12 +311,42 @@ def _unlabelled(state: State) -> None:
         chosen = [p for p in emphasis if p[0].index >= first and not _is_section_heading(p)]
         rule = "emphasis-paragraph"
     else:
-        chosen, rule = marked, "question-mark"
+        chosen, rule = _not_replies(marked, paragraphs), "question-mark"
     for para in chosen:
         for block in para:
             block.side = "q"
             block.rule = rule
     state.meta.convention = rule if chosen else "none"
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine)\b")
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)]?\s")
+
+
+def _not_replies(marked: list[list[Block]], paragraphs: dict[int, list[Block]]) -> list[list[Block]]:
+    """Drop the ``?``-ending paragraphs that answer the one before ("... Who else would do
+    it?"): straight after another candidate, in several sentences, in the first person and
+    not addressing anyone. Questions address "you"; a reply ending on a question does not."""
+    order = list(paragraphs)
+    position = {para: i for i, para in enumerate(order)}
+    candidates = {p[0].para for p in marked}
+    kept = []
+    for p in marked:
+        i = position[p[0].para]
+        text = " ".join(b.text for b in p)
+        reply = (
+            i > 0
+            and order[i - 1] in candidates
+            and _SENTENCE_END.search(text) is not None
+            and _FIRST_PERSON.search(text) is not None
+            and _SECOND_PERSON.search(text) is None
+        )
+        if reply:
+            candidates.discard(p[0].para)
+        else:
+            kept.append(p)
+    return kept
 
 
 def _asks(para: list[Block]) -> bool:

@@ -56,8 +56,12 @@ def run(state: State) -> None:
     # runs to its first paragraph ending in "?", and what follows is the answer.
     questions_only = labelled and not any(b.label is not None and b.side == "a" for b in open_blocks)
     turns: list[TurnDraft] = []
+    notes = _editorial_notes(open_blocks[first_q:])
     for b in open_blocks[first_q:]:
         cur = turns[-1] if turns else None
+        if b.index in notes:
+            b.mark(Bucket.UNCLASSIFIED, "editorial-note")  # neither side said it
+            continue
         if b.label is not None:
             turns.append(TurnDraft(side=b.side or "a", blocks=[b], speaker=b.speaker, label=b.label))
         elif questions_only and cur is not None and cur.side == "q" and _asked(cur, b):
@@ -78,6 +82,26 @@ def run(state: State) -> None:
             cur.blocks.append(b)
     _trim_tail(state, turns)
     state.turns = turns
+
+
+_NOTE_START = re.compile(r"^[\[(]?(?:editor[’']?s note|ed\. note|note from the editor)\b", re.I)
+
+
+def _editorial_notes(blocks: list[Block]) -> set[int]:
+    """Blocks of paragraphs the editors put between the turns (``[Editor's note: ...]``).
+
+    Only notes that say so: a stage direction in brackets (``(The officials nod.)``,
+    ``[laughs]``) is part of the transcript and stays in its turn."""
+    paragraphs: dict[int, list[Block]] = {}
+    for b in blocks:
+        paragraphs.setdefault(b.para, []).append(b)
+    notes: set[int] = set()
+    for para in paragraphs.values():
+        if any(b.label is not None for b in para):
+            continue
+        if _NOTE_START.match(para[0].text):
+            notes.update(b.index for b in para)
+    return notes
 
 
 def _asked(question: TurnDraft, block: Block) -> bool:
