@@ -84,6 +84,7 @@ def run(state: State) -> None:
     state.turns = turns
 
 
+_NOTE_INITIALS = frozenset("[(EeNn")
 _NOTE_START = re.compile(r"^[\[(]?(?:editor[’']?s note|ed\. note|note from the editor)\b", re.I)
 
 
@@ -92,15 +93,14 @@ def _editorial_notes(blocks: list[Block]) -> set[int]:
 
     Only notes that say so: a stage direction in brackets (``(The officials nod.)``,
     ``[laughs]``) is part of the transcript and stays in its turn."""
-    paragraphs: dict[int, list[Block]] = {}
-    for b in blocks:
-        paragraphs.setdefault(b.para, []).append(b)
     notes: set[int] = set()
-    for para in paragraphs.values():
-        if any(b.label is not None for b in para):
-            continue
-        if _NOTE_START.match(para[0].text):
-            notes.update(b.index for b in para)
+    para, in_note = None, False
+    for b in blocks:
+        if b.para != para:
+            para = b.para
+            in_note = b.text[:1] in _NOTE_INITIALS and _NOTE_START.match(b.text) is not None
+        if in_note and b.label is None:
+            notes.add(b.index)
     return notes
 
 
