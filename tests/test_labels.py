@@ -97,3 +97,29 @@ def test_timestamps_go_to_the_turn_time() -> None:
         ("12:03", "12:09"),
     ]
     assert t.exchanges[1].answer.text == "Happy. (Laughter)"
+
+
+_BRIEFING = (
+    "Press briefing on the harbour dredging, as delivered.\n\n"
+    "MS. OKAFOR: Good morning. I will take questions.\n\n"
+    "Q    Will the dredging finish by June?\n\n"
+    "MS. OKAFOR: That is the plan.\n\n"
+    "Q    And the cost? Is it still within the budget, or are you looking at —\n\n"
+    "MS. OKAFOR: Within it.\n\n"
+    "Q    — other sources of money?\n\n"
+    "MS. OKAFOR: No.\n"
+)
+
+
+def test_a_bare_q_before_a_dash_keeps_the_dash_in_a_briefing() -> None:
+    t = parse(_BRIEFING)
+    assert [e.question.text for e in t.exchanges][-1] == "— other sources of money?"
+
+
+def test_dash_labels_on_every_question_are_separators() -> None:
+    t = parse(_BRIEFING.replace("Q    ", "Q — ").replace("Q — — other", "Q — Other"))
+    assert [e.question.text for e in t.exchanges] == [
+        "Will the dredging finish by June?",
+        "And the cost? Is it still within the budget, or are you looking at —",
+        "Other sources of money?",
+    ]

@@ -157,6 +157,7 @@ def run(state: State) -> None:
         if hit is not None:
             found[block.index] = hit
 
+    _bare_q_dashes(state, found)
     letters = Counter(f.name for f in found.values() if f.kind == "letter")
     words = Counter(f.name.lower() for f in found.values() if f.kind == "word")
     speakers = Counter(f.key for f in found.values() if f.kind == "speaker")
@@ -211,6 +212,23 @@ def run(state: State) -> None:
         state.speakers = sides
     else:
         _unlabelled(state)
+
+
+def _bare_q_dashes(state: State, found: dict[int, _Found]) -> None:
+    """In a briefing whose questions open with a bare ``Q`` (``Q    Mr. President ...``),
+    ``Q — in that regard?`` is a bare Q before an interrupted question: the dash is its
+    first word, not a separator (``Q — What ...`` pages use the dash on every label)."""
+    styles: dict[str, list[int]] = {"bare": [], "dash": [], "punct": []}
+    for index, hit in found.items():
+        if hit.kind != "letter" or hit.name != "Q" or hit.hinted:
+            continue
+        after = state.blocks[index].text.lstrip("*_")[1:].lstrip()[:1]
+        if after:  # a Q alone on its line says nothing about the style
+            styles["dash" if after in "-–—" else "punct" if after in ".:)" else "bare"].append(index)
+    if len(styles["bare"]) >= 2 and not styles["punct"] and len(styles["dash"]) * 2 <= len(styles["bare"]):
+        for index in styles["dash"]:
+            body = state.blocks[index].text.lstrip("*_")[1:].lstrip()
+            found[index] = found[index]._replace(body=body)
 
 
 def _speaker_sides(
