@@ -156,6 +156,17 @@ CHROME_TOKENS = {
     "tooltip": "tooltip",
     "hidden": "hidden",
     "disclaimer": "disclaimer",
+    # Embedded posts (<blockquote class="twitter-tweet">): someone else's words, not a turn.
+    "tweet": "embed",
+    "instagram": "embed",
+    "tiktok": "embed",
+    "bluesky": "embed",
+    # Fact boxes beside the interview ("Key facts", "Born: 1961").
+    "factbox": "factbox",
+    "infobox": "factbox",
+    "facts": "factbox",
+    "fact": "factbox",
+    "keyfacts": "factbox",
 }
 CAPTION_TOKENS = {
     "caption": "caption",
