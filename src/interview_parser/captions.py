@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .blocks import Block, State
-from .lexicon import CAPTION_PREFIXES, CREDIT_WORDS
+from .lexicon import CAPTION_POSITIONS, CAPTION_PREFIXES, CREDIT_WORDS
 from .records import Bucket
 
 _PREFIX = re.compile(
@@ -26,6 +26,8 @@ _TRAILING_CREDIT = re.compile(
     re.I,
 )
 _MAX_CAPTION_CHARS = 400
+_POSITION = re.compile(r"\((?:" + "|".join(re.escape(p) for p in CAPTION_POSITIONS) + r")\)", re.I)
+_MAX_POSITION_WORDS = 30
 _PREFIX_INITIALS = frozenset(p[0] for p in CAPTION_PREFIXES) | {"p", "i", "v"}
 _BARE_CREDIT = re.compile(r"^(?:©|\(c\))\s*\D[^.]{1,80}$", re.I)
 # Closing punctuation, including the dash of an interrupted sentence ("speak to —").
@@ -85,6 +87,8 @@ def _rule(block: Block) -> str | None:
         return "trailing-credit"
     if text[:1] in "©(" and _BARE_CREDIT.match(text):
         return "credit-line"
+    if "(" in text and _POSITION.search(text) and len(text.split()) <= _MAX_POSITION_WORDS:
+        return "photo-position"
     return None
 
 

@@ -74,6 +74,29 @@ CAPTION_PREFIXES = (
     "main image",
 )
 CREDIT_WORDS = ("photo", "photograph", "picture", "image", "foto", "credit", "bild")
+# Where a person stands in a picture: "Rosa Lind (left) and her sister in 1975."
+CAPTION_POSITIONS = (
+    "left",
+    "right",
+    "centre",
+    "center",
+    "pictured",
+    "from left",
+    "l-r",
+    "second left",
+    "second right",
+    "second from left",
+    "second from right",
+    "links",
+    "rechts",
+    "mitte",
+    "à gauche",
+    "à droite",
+    "au centre",
+    "izquierda",
+    "derecha",
+    "centro",
+)
 
 # First- and second-person words: answers talk, notes about the piece do not.
 PERSONAL_WORDS = frozenset(
