@@ -3,8 +3,9 @@
 Reads block text, the figure/caption hints of the HTML front end, and the paragraph
 layout. Decides caption for: figure captions; lines opening with ``Photo:``, ``Video:``...;
 lines ending in a credit (``... Photo: Name``, ``© Agency/Name``); bare ``© Agency`` credit
-lines; and, inside the interview, a short stand-alone line with no closing punctuation
-(the name line under a picture), which no answer sentence looks like.
+lines; short lines placing people in the picture (``Rosa Lind (left) and ...``); and,
+inside the interview, a short stand-alone line with no closing punctuation (the name line
+under a picture), which no answer sentence looks like.
 """
 
 from __future__ import annotations

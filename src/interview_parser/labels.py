@@ -5,7 +5,8 @@ in several languages (``Question:``, ``Frage:``, ``Réponse :``), and speaker na
 (``SMITH:``, ``Jane Doe [Outlet]:``, ``MR. DOE:``, a bold name in HTML). Then picks the
 document's convention and gives every speaker a side (asking or answering). Documents
 with no labels get question candidates from hints: a whole bold, italic or heading
-paragraph (HTML), or a short paragraph ending in ``?`` (text).
+paragraph (HTML, Markdown), or a short paragraph ending in ``?`` that does not read as
+the reply to the one before it (first person, several sentences, addressing no one).
 """
 
 from __future__ import annotations

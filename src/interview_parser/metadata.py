@@ -4,7 +4,9 @@ Reads the header blocks (before the first question), the page metadata the front
 found (``<title>``, JSON-LD, front matter), the intro and captions, and the speakers the
 labels stage saw. Decides the title (headline, else the breadcrumb's last part), the date
 (the first date in the header), and the interviewee: the answering speaker, resolved to
-the fullest spelling of their name found in the title, intro or captions.
+the fullest spelling of their name found in the title, intro or captions (by surname, or
+by initials for labels like ``TN:``); without speakers, the person the intro names, not a
+place (``at Gull Point``) nor the asker (``Peter Hale asked``).
 """
 
 from __future__ import annotations

@@ -2,7 +2,9 @@
 
 Each non-blank line is a block; a blank line starts a new paragraph. A YAML front-matter
 header (Markdown exports) is kept as chrome blocks, its title and date read as metadata.
-Lines keep their words verbatim; only surrounding white space is trimmed.
+Lines keep their words verbatim; only surrounding white space is trimmed, and a line
+wholly in Markdown emphasis (``**...**``, ``*...*``) loses its markers and is hinted bold
+or italic, as ``<b>`` would be in HTML.
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ unlabelled one continues the current turn (labelled conventions) or, with no lab
 question candidates open question turns and what follows opens the answer. Decides the
 interview's extent too: what stands before the first question is intro (prose, an opening
 statement) or header furniture; what follows the last answer's own words (a closing note,
-related links, an address) is footer.
+related links, an address) is footer. An editor's note between the turns belongs to
+neither side.
 """
 
 from __future__ import annotations
