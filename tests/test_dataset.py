@@ -97,3 +97,30 @@ def test_sigkill_midway_leaves_no_partial_output(tmp_path: Path) -> None:
     assert not out.exists()
     # Only the hidden temporary file is left, under a name no reader mistakes for output.
     assert [p.name.startswith(".out.parquet.") for p in tmp_path.iterdir() if p.is_file()] == [True]
+
+
+def test_polars_reads_the_exchanges(dataset: Path) -> None:
+    pl = pytest.importorskip("polars")
+    n_exchanges = json.loads((dataset / "manifest.json").read_text())["counts"]["exchanges"]
+    frame = pl.read_parquet(dataset / "data" / "exchanges-*.parquet")
+    assert frame.height == n_exchanges
+    assert {"doc_id", "question", "answer", "question_drafts"} <= set(frame.columns)
+
+
+def test_hugging_face_datasets_loads_both_configs_from_the_card(
+    dataset: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Offline, and with its cache in the test's folder: the card alone must say how to load.
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    datasets = pytest.importorskip("datasets")
+    counts = json.loads((dataset / "manifest.json").read_text())["counts"]
+    exchanges = datasets.load_dataset(str(dataset), "exchanges", cache_dir=str(tmp_path / "cache"))
+    transcripts = datasets.load_dataset(str(dataset), "transcripts", cache_dir=str(tmp_path / "cache"))
+    assert exchanges["train"].num_rows == counts["exchanges"]
+    assert transcripts["train"].num_rows == counts["documents"]
+    first = transcripts["train"][0]
+    assert first["schema_version"] == "1.0.0"
+    assert isinstance(first["exchanges"], list)
+    assert set(first["exchanges"][0]["question"]) >= {"text", "speaker", "drafts"}

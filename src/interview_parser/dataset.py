@@ -90,7 +90,7 @@ def _write(
         json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
     counts = {"documents": docs, "exchanges": exchanges, "shards": shards}
-    (tmp / "README.md").write_text(_card(counts), encoding="utf-8")
+    (tmp / "README.md").write_text(_card(counts, _sizes(data)), encoding="utf-8")
     files = sorted(p for p in tmp.rglob("*") if p.is_file())
     manifest = {
         "schema_version": SCHEMA_VERSION,
@@ -134,7 +134,18 @@ def _yaml_struct(feature: Any, indent: int) -> list[str]:
     return [f"{pad}struct:", *_yaml_features(feature, indent + 2)]
 
 
-def _card(counts: dict[str, int]) -> str:
+def _sizes(data: Path) -> dict[str, tuple[int, int]]:
+    """Per table: (uncompressed bytes, the split's size as the card states it; bytes on disk)."""
+    out: dict[str, tuple[int, int]] = {}
+    for kind in ("exchanges", "transcripts"):
+        files = sorted(data.glob(f"{kind}-*.parquet"))
+        meta = [pq.ParquetFile(f).metadata for f in files]
+        uncompressed = sum(m.row_group(i).total_byte_size for m in meta for i in range(m.num_row_groups))
+        out[kind] = (uncompressed, sum(f.stat().st_size for f in files))
+    return out
+
+
+def _card(counts: dict[str, int], sizes: dict[str, tuple[int, int]]) -> str:
     lines = ["---", "configs:"]
     for name in ("exchanges", "transcripts"):
         lines += [
@@ -150,7 +161,15 @@ def _card(counts: dict[str, int]) -> str:
         ("transcripts", TRANSCRIPTS, counts["documents"]),
     ):
         lines += [f"- config_name: {name}", "  features:", *_yaml_features(hf_features(schema), 2)]
-        lines += ["  splits:", "  - name: train", f"    num_examples: {rows}"]
+        dataset_size, download_size = sizes[name]
+        lines += [
+            "  splits:",
+            "  - name: train",
+            f"    num_bytes: {dataset_size}",
+            f"    num_examples: {rows}",
+            f"  download_size: {download_size}",
+            f"  dataset_size: {dataset_size}",
+        ]
     lines += ["---", ""]
     body = f"""# Interview transcripts
 
