@@ -11,6 +11,7 @@ not be parsed) go to ``OUT_DIR/errors/`` instead.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -36,6 +37,11 @@ def main(argv: list[str] | None = None) -> int:
     builder = SparkSession.builder.appName("interview_parser")
     if args.master:
         builder = builder.master(args.master)
+    if (args.master or "").startswith("local") and "PYSPARK_PYTHON" not in os.environ:
+        # Local workers run this interpreter, which has interview_parser; the "python3" Spark
+        # would start from PATH may not (a virtual environment that is not activated).
+        # PySpark reads the variable when the session starts, not the spark.pyspark.python conf.
+        os.environ["PYSPARK_PYTHON"] = sys.executable
     spark = builder.config("spark.sql.execution.arrow.maxRecordsPerBatch", "256").getOrCreate()
     t_start = time.perf_counter() - t0
 

@@ -28,7 +28,13 @@ def spark_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         (pages / f"{p.parent.name}{p.suffix}").write_bytes(p.read_bytes())
     (pages / "corrupt.html").write_bytes(b"\x00\x01\x02\x03 binary junk")
     out = tmp_path_factory.mktemp("spark") / "out"
-    env = {**os.environ, "PYSPARK_PYTHON": sys.executable, "SPARK_LOCAL_IP": "127.0.0.1"}
+    # No PYSPARK_PYTHON: the example must start local workers on its own interpreter, as it
+    # does for a user whose virtual environment is not activated.
+    env = {k: v for k, v in os.environ.items() if k != "PYSPARK_PYTHON"}
+    env["SPARK_LOCAL_IP"] = "127.0.0.1"
+    # ... and no virtual environment on PATH whose python3 Spark could pick up instead.
+    venv_bin = str(Path(sys.executable).parent)
+    env["PATH"] = os.pathsep.join(d for d in env.get("PATH", "").split(os.pathsep) if d != venv_bin)
     subprocess.run(
         [
             sys.executable,
