@@ -62,14 +62,16 @@ def run(state: State) -> None:
     for b in state.blocks:
         if b.speaker and b.label is not None and b.speaker not in tried:
             tried.add(b.speaker)
-            if b.speaker.split()[-1].strip(".").isupper():
-                key = speaker_key(b.speaker)
+            last = b.speaker.split()[-1].strip(".")
+            if last.isupper():
                 # "RP:" is the Rosa Pérez of the byline; "DOE:" the Jane Doe of the intro.
-                spelled = _by_initials(b.speaker, [h.text for h in header]) or _spelled_out(
-                    b.speaker.split()[-1].strip("."), texts
-                )
-                if spelled and len(spelled.split()) > len(b.speaker.split()):
-                    state.meta.full_names.setdefault(key, spelled)
+                spelled = _by_initials(b.speaker, [h.text for h in header]) or _spelled_out(last, texts)
+            elif len(b.speaker.split()) == 1:
+                spelled = _by_given_name(b.speaker, texts)  # "Tom:" is the intro's Tom Becker
+            else:
+                continue
+            if spelled and len(spelled.split()) > len(b.speaker.split()):
+                state.meta.full_names.setdefault(speaker_key(b.speaker), spelled)
 
 
 def _header(blocks: list[Block]) -> list[Block]:
@@ -156,6 +158,11 @@ def _interviewee(state: State, header: list[Block]) -> str | None:
         by_initials = [n for n in names if initials and _initials(n, of_words=True) == initials]
         if by_initials:
             return max(by_initials, key=lambda n: (names[n], -len(n)))
+        # "Tom:" answering, and the intro names Tom Becker: a first name for a label.
+        given = speaker.strip(" .").lower()
+        by_given = [n for n in names if " " in n and n.split()[0].lower() == given]
+        if len(speaker.split()) == 1 and by_given:
+            return max(by_given, key=lambda n: (names[n], -len(n)))
         spelled = _spelled_out(speaker.split()[-1].strip("."), [title, *texts])
         return spelled or display_name(speaker)
     if not names:
@@ -188,6 +195,19 @@ def _by_initials(label: str, texts: list[str]) -> str | None:
             words = _trim(m.group(1)).split()
             for k in range(len(words) - 1):  # "Reporter Rosa Pérez" also vouches for "Rosa Pérez"
                 if _initials(" ".join(words[k:]), of_words=True) == initials:
+                    found[" ".join(words[k:])] += 1
+    return max(found, key=lambda n: (found[n], -len(n))) if found else None
+
+
+def _by_given_name(label: str, texts: list[str]) -> str | None:
+    """The "Given Surname" in the page's own words whose given name a label like ``Tom:`` is."""
+    given = label.strip(" .").lower()
+    found: Counter[str] = Counter()
+    for text in texts:
+        for m in _NAME.finditer(text):
+            words = _trim(m.group(1)).split()
+            for k in range(len(words) - 1):
+                if words[k].lower() == given:
                     found[" ".join(words[k:])] += 1
     return max(found, key=lambda n: (found[n], -len(n))) if found else None
 
