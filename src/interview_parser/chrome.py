@@ -81,9 +81,15 @@ _LINE_RULES: tuple[tuple[str, str], ...] = (
         r"contact us|advertise|advertisement|anzeige|publicidad)$",
     ),
     (
+        "cookie",
+        r"^(?:we use cookies|this (?:site|website) uses cookies|we and our partners use cookies)\b.*$|"
+        r"^(?:accept|reject|allow|decline)(?: all)?(?: cookies)?$|^manage (?:preferences|settings|cookies)$",
+    ),
+    (
         "newsletter",
-        r"^(?:sign up|subscribe) (?:to|for) (?:our|the) newsletter.*$|"
-        r"^suscríbete a nuestro boletín.*$|^you can unsubscribe at any time.*$",
+        r"^(?:sign up|subscribe)(?: now)? (?:to|for) (?:our|the)\b.{0,40}\bnewsletters?\b.*$|"
+        r"^suscríbete a nuestro boletín.*$|^you can unsubscribe at any time.*$|"
+        r"^(?:your |enter your )?e-?mail(?: address)?\s*[:…]?$",
     ),
 )
 # Menus and breadcrumbs: several short items separated by the usual separators.

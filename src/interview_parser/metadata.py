@@ -20,6 +20,7 @@ from .dates import find_date
 from .labels import display_name, speaker_key
 from .lexicon import ORGANISATION_WORDS
 from .records import Bucket
+from .turns import is_wrapped
 
 _NAME = re.compile(
     r"(?<![\w’'])((?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?)"
@@ -87,7 +88,12 @@ def _header(blocks: list[Block]) -> list[Block]:
 
 def _title(header: list[Block]) -> str | None:
     candidates: list[tuple[bool, int, int, str]] = []
-    paragraphs = Counter(b.para for b in header)
+    # A line of a hard-wrapped paragraph is no headline; a line of a paste without blank
+    # lines may well be.
+    lines: dict[int, list[str]] = {}
+    for b in header:
+        lines.setdefault(b.para, []).append(b.text)
+    wrapped = {para for para, texts in lines.items() if is_wrapped(texts)}
     for b in header:
         text = b.text.strip()
         words = len(text.split())
@@ -98,7 +104,7 @@ def _title(header: list[Block]) -> str | None:
             continue
         if b.kind is Bucket.CHROME and b.rule not in ("header-line",):
             continue
-        if b.kind is Bucket.CAPTION or paragraphs[b.para] > 1 or not 3 <= words <= 40:
+        if b.kind is Bucket.CAPTION or b.para in wrapped or not 3 <= words <= 40:
             continue
         if _BYLINE.match(text) or find_date(text) or text.endswith("."):
             continue

@@ -30,6 +30,18 @@ def is_prose(text: str) -> bool:
     return words >= 20 or (words >= 6 and text.rstrip().endswith(_CLOSING))
 
 
+_WRAPPED_MIN_WORDS = 6
+
+
+def is_wrapped(lines: list[str]) -> bool:
+    """Lines of one hard-wrapped paragraph: every line but the last a run of words that
+    stops mid-sentence (no menu item, button or headline among them)."""
+    return len(lines) > 1 and all(
+        len(line.split()) >= _WRAPPED_MIN_WORDS and not line.endswith((".", "!", "?", ":"))
+        for line in lines[:-1]
+    )
+
+
 def run(state: State) -> None:
     open_blocks = [b for b in state.blocks if b.kind is None]
     first_q = next((i for i, b in enumerate(open_blocks) if b.side == "q"), None)
@@ -40,14 +52,16 @@ def run(state: State) -> None:
         for b in open_blocks:
             b.mark(Bucket.INTRO if is_prose(b.text) else Bucket.UNCLASSIFIED, "no-interview")
         return
-    # Prose is judged by paragraph: a hard-wrapped intro is prose though no line of it is.
+    # Prose is judged by paragraph when the paragraph is hard-wrapped prose: no line of it
+    # is prose on its own. (A paste without blank lines is no such paragraph.)
     header_paragraphs: dict[int, list[str]] = {}
     for b in open_blocks[:first_q]:
         header_paragraphs.setdefault(b.para, []).append(b.text)
     for b in open_blocks[:first_q]:
+        lines = header_paragraphs[b.para]
         if b.side == "a" or b.label is not None:
             b.mark(Bucket.INTRO, "opening-statement")
-        elif is_prose(b.text) or is_prose(" ".join(header_paragraphs[b.para])):
+        elif is_prose(b.text) or (is_wrapped(lines) and is_prose(" ".join(lines))):
             b.mark(Bucket.INTRO, "intro")
         else:
             b.mark(Bucket.CHROME, "header-line")
