@@ -127,7 +127,9 @@ def _resolve(group: list[TurnDraft], who: dict[int, str]) -> TurnDraft:
         speaker=kept[-1].speaker,
         label=whole[0].label,
     )
-    paragraphs = question.paragraphs()
+    # Compared piece by piece: a paragraph, or a turn, whichever is smaller (a paste without
+    # blank lines holds several labelled turns in one paragraph).
+    paragraphs = [para for turn in whole for para in turn.paragraphs()]
     current: list[list[Block]] = []
     for para in paragraphs:
         if current and similarity(_text(current[-1]), _text(para)) >= DRAFT_SIMILARITY:

@@ -164,7 +164,33 @@ def _trim_tail(state: State, turns: list[TurnDraft]) -> None:
                 b.mark(Bucket.UNCLASSIFIED, "closing-note")
             else:
                 b.mark(Bucket.CHROME, "footer-line")
+    # A paste without blank lines: the closing line naming the site or station itself
+    # ("Riverbank Radio is run by volunteers.") shares the last answer's paragraph.
+    names = _site_names(state)
+    closing = paragraphs[keep - 1]
+    while names and len(closing) > 1 and _names_site(closing[-1].text, names):
+        b = closing.pop()
+        b.mark(Bucket.UNCLASSIFIED if is_prose(b.text) else Bucket.CHROME, "closing-note")
     last.blocks = [b for para in paragraphs[:keep] for b in para]
+
+
+def _site_names(state: State) -> list[str]:
+    """Short capitalised chrome lines above the interview (``RIVERBANK RADIO``), and the
+    publisher the page names: what the site calls itself."""
+    names = [state.meta.publisher.lower()] if state.meta.publisher else []
+    for b in state.blocks:
+        if b.side == "q":
+            break
+        words = b.text.split()
+        if b.kind is Bucket.CHROME and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+            names.append(b.text.lower())
+    return names
+
+
+def _names_site(text: str, names: list[str]) -> bool:
+    low = text.lower()
+    words = {w.lower() for w in _WORD.findall(text.replace("’", "'"))}
+    return not words & PERSONAL_WORDS and any(re.search(rf"\b{re.escape(n)}\b", low) for n in names)
 
 
 # Chrome that only stands below an article: once one shows up after the last answer has
