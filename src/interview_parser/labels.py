@@ -298,6 +298,8 @@ def _speaker_sides(
 
 
 _MAX_QUESTION_CHARS = 400
+_PASTE_MIN_LINES = 6
+_PASTE_SHARE = 0.8
 
 
 def _unlabelled(state: State) -> None:
@@ -314,6 +316,10 @@ def _unlabelled(state: State) -> None:
     for block in state.blocks:
         if block.kind is None:
             paragraphs[block.para].append(block)
+    open_count = sum(len(p) for p in paragraphs.values())
+    if open_count >= _PASTE_MIN_LINES and max(map(len, paragraphs.values())) >= _PASTE_SHARE * open_count:
+        # A paste without blank lines: one "paragraph" holds the page, so lines are the units.
+        paragraphs = {b.index: [b] for p in paragraphs.values() for b in p}
     emphasis = [
         p for p in paragraphs.values() if all(b.hints.bold or b.hints.italic or b.hints.heading for b in p)
     ]
