@@ -22,6 +22,7 @@ from . import selectors as sel
 from .blocks import Block, Hints, Meta
 from .decode import normalise
 from .errors import EmptyInputError, MarkupError
+from .lexicon import TITLE_SEPARATORS
 from .records import Diagnostic, Span
 from .text import fold
 
@@ -475,14 +476,11 @@ def _read_meta(root: Any, meta: Meta) -> None:
         meta.language = lang.split("-")[0].lower()
 
 
-_TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " · ", " :: ")
-
-
 def _without_site(title: str | None, site: str | None) -> str | None:
     """``Headline | Site`` without the site, when the page names that site (og:site_name)."""
     if not title or not site:
         return title
-    for sep in _TITLE_SEPARATORS:
+    for sep in TITLE_SEPARATORS:
         suffix = sep + site
         if title.endswith(suffix) and len(title) > len(suffix):
             return title[: -len(suffix)].strip()

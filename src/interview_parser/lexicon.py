@@ -160,6 +160,9 @@ STOPWORDS = frozenset(
 )
 
 # Last words that make a capitalised run an organisation or a place, not a person.
+# How a page title joins a headline and the site's name ("Headline | Site").
+TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " · ", " :: ")
+
 ORGANISATION_WORDS = frozenset(
     """
     fund bank institute university college school council club party ministry agency group
@@ -168,5 +171,7 @@ ORGANISATION_WORDS = frozenset(
     rovers town united city county athletic fc republic kingdom states nations sea ocean
     river mountains balkans centre center office department committee commission board
     orchestra band trio quartet hospital church museum library airport station street road
+    avenue lane square gazette herald journal tribune chronicle courier observer telegraph
+    ledger bulletin quarterly monthly supplement podcast
     """.split()
 )

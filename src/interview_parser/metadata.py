@@ -18,7 +18,7 @@ from .blocks import Block, State
 from .chrome import _SEPARATED
 from .dates import find_date
 from .labels import display_name, speaker_key
-from .lexicon import ORGANISATION_WORDS
+from .lexicon import ORGANISATION_WORDS, TITLE_SEPARATORS
 from .records import Bucket
 from .turns import is_wrapped
 
@@ -44,10 +44,14 @@ def run(state: State) -> None:
     header = _header(blocks)
     if state.meta.title is None:
         state.meta.title = _title(header)
-        if state.meta.title:
-            for b in header:
-                if b.text == state.meta.title and b.kind is Bucket.CHROME:
-                    b.mark(Bucket.INTRO, "title")
+    else:
+        # "Old Town Gazette - Interview: the clockmaker" in <title>, and the page shows
+        # "Interview: the clockmaker": the headline is what the page shows.
+        state.meta.title = _shown_part(state.meta.title, header)
+    if state.meta.title:
+        for b in header:
+            if b.text == state.meta.title and b.kind is Bucket.CHROME:
+                b.mark(Bucket.INTRO, "title")
     if state.meta.published is None:
         for b in header:
             found = find_date(b.text)
@@ -73,6 +77,18 @@ def run(state: State) -> None:
                 continue
             if spelled and len(spelled.split()) > len(b.speaker.split()):
                 state.meta.full_names.setdefault(speaker_key(b.speaker), spelled)
+
+
+def _shown_part(title: str, header: list[Block]) -> str:
+    """The part of ``Site - Headline`` (or ``Headline - Site``) that a header line shows."""
+    for b in header:
+        text = b.text.strip()
+        if text == title or len(text.split()) < 3:
+            continue
+        for sep in TITLE_SEPARATORS:
+            if title.startswith(text + sep) or title.endswith(sep + text):
+                return text
+    return title
 
 
 def _header(blocks: list[Block]) -> list[Block]:
