@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 from interview_parser import Role, parse
+from interview_parser.metadata import _date_line
 
 PAGE = """Valley News
 Home | Local | Sport | Interviews
@@ -37,3 +38,11 @@ def test_title_from_breadcrumb_when_no_headline() -> None:
         "Q. Why?\n\nA. Because it matters to the whole town.\n"
     )
     assert t.title == "Minister reaffirms commitment to the harbour plan"
+
+
+def test_a_headline_may_carry_a_date_but_a_date_line_is_no_headline() -> None:
+    assert not _date_line("Interview with Ada Whitfield, weaver, recorded 3 April 1996")
+    assert _date_line("Posted 3 July 2023 · Recorded live at the Harbour Stage on 24 June 2023")
+    assert _date_line("From the Parish Newsletter, Spring 2024 (posted 18 March 2024)")
+    assert _date_line("Thursday 14th September 2023")
+    assert not _date_line("A lighthouse keeper's last season")

@@ -79,6 +79,28 @@ def run(state: State) -> None:
                 state.meta.full_names.setdefault(speaker_key(b.speaker), spelled)
 
 
+_DATE_WORDS = re.compile(
+    r"\b(?:\d{1,4}(?:st|nd|rd|th)?|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|"
+    r"sep\w*|oct\w*|nov\w*|dec\w*|mon\w*|tue\w*|wed\w*|thu\w*|fri\w*|sat\w*|sun\w*|"
+    r"published|posted|updated|on|at|am|pm)\b",
+    re.I,
+)
+
+
+_POSTED = re.compile(r"\b(?:published|posted|updated|first published|date)\b", re.I)
+
+
+def _date_line(text: str) -> bool:
+    """A line that is a date with little else ("Published 3 April 2024, 10:00"), not a
+    headline that mentions one ("Interview with Ada Whitfield, recorded 3 April 1996")."""
+    if find_date(text) is None:
+        return False
+    if _POSTED.search(text) or any(sep in text for sep in "|·•"):
+        return True  # "Posted 3 July 2023 · Recorded live ...", "(posted 18 March 2024)"
+    rest = [w for w in _DATE_WORDS.sub(" ", text).split() if any(ch.isalpha() for ch in w)]
+    return len(rest) < 4
+
+
 def _shown_part(title: str, header: list[Block]) -> str:
     """The part of ``Site - Headline`` (or ``Headline - Site``) that a header line shows."""
     for b in header:
@@ -122,7 +144,7 @@ def _title(header: list[Block]) -> str | None:
             continue
         if b.kind is Bucket.CAPTION or b.para in wrapped or not 3 <= words <= 40:
             continue
-        if _BYLINE.match(text) or find_date(text) or text.endswith("."):
+        if _BYLINE.match(text) or _date_line(text) or text.endswith("."):
             continue
         # An all-capitals line is the site's name more often than the headline: last resort.
         candidates.append((not text.isupper(), words, -b.index, text))
