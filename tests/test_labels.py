@@ -123,3 +123,15 @@ def test_dash_labels_on_every_question_are_separators() -> None:
         "And the cost? Is it still within the budget, or are you looking at —",
         "Other sources of money?",
     ]
+
+
+def test_numbered_labels_keep_their_number_out_of_the_text() -> None:
+    t = parse(
+        "Intro about the potter and her kiln in the valley town.\n\n"
+        "Q1: How old is the kiln?\n\nA1: Older than me.\n\n"
+        "Question 2: Does it still work?\n\nAnswer: Every Thursday.\n"
+    )
+    assert [(e.question.text, e.question.label, e.answer.text) for e in t.exchanges] == [
+        ("How old is the kiln?", "Q1", "Older than me."),
+        ("Does it still work?", "Question 2", "Every Thursday."),
+    ]

@@ -30,7 +30,10 @@ _SEP = r"(?:\s*[.:)]|\s+[-–—]|\s*$)"
 _LETTERS = "".join(
     sorted({w for t in (QUESTION_WORDS, ANSWER_WORDS) for ws in t.values() for w in ws if len(w) == 1})
 )
-_LETTER = re.compile(rf"^[*_]{{0,2}}(?P<label>[{_LETTERS}]){_SEP}[*_]{{0,2}}\s*(?P<body>.*)$")
+# "Q1:", "A1." in numbered email interviews: the number is part of the label, not the text.
+_LETTER = re.compile(
+    rf"^[*_]{{0,2}}(?P<label>(?P<letter>[{_LETTERS}])\d{{0,3}}){_SEP}[*_]{{0,2}}\s*(?P<body>.*)$"
+)
 # A bare "Q" before a capital (briefing transcripts: "Q    Yesterday, ..."). Only Q: a bare
 # "A" opens ordinary sentences.
 _BARE_Q = re.compile(r"^(?P<label>Q)\s+(?P<body>[A-Z“\"‘'\[(¿¡—–].*)$")
@@ -41,7 +44,8 @@ _WORDS = sorted(
 )
 _WORD_INITIALS = frozenset(w[0].upper() for w in _WORDS)
 _WORD = re.compile(
-    r"^[*_]{0,2}(?P<label>" + "|".join(re.escape(w) for w in _WORDS) + r")"
+    r"^[*_]{0,2}(?P<label>(?P<word>" + "|".join(re.escape(w) for w in _WORDS) + r")"
+    r"(?:\s+(?:no\.?\s*)?\d{1,3})?)"  # "Question 1:", "Question no. 2:"
     r"(?:\s*[:.]|\s*$)[*_]{0,2}\s*(?P<body>.*)$",
     re.I,
 )
@@ -105,12 +109,12 @@ def _find(block: Block) -> _Found | None:
     first = text.lstrip("*_")[:1]
     if first in _LETTERS:
         if m := _LETTER.match(text):
-            letter = m.group("label").upper()
+            letter = m.group("letter").upper()
             return _Found("letter", m.group("label"), letter, m.group("body"), letter)
         if m := _BARE_Q.match(text):
             return _Found("letter", "Q", "Q", m.group("body"), "Q")
     if first.upper() in _WORD_INITIALS and (m := _WORD.match(text)):
-        return _Found("word", m.group("label"), m.group("label"), m.group("body"), m.group("label"))
+        return _Found("word", m.group("label"), m.group("word"), m.group("body"), m.group("word"))
     if ":" in text[:120] and (m := _SPEAKER.match(text)) and _speaker_ok(m.group("name")):
         name = m.group("name")
         return _Found(
