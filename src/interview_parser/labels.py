@@ -58,6 +58,10 @@ _SPEAKER = re.compile(
     rf"^[*_]{{0,2}}(?P<label>(?P<name>{_CAPS_NAME}|{_TITLE_NAME})"
     r"(?:\s*[\[(](?P<aff>[^\])\n]{1,80})[\])])?)[*_]{0,2}\s*:[*_]{0,2}(?:\s+|$)(?P<body>.*)$"
 )
+# Automatic transcripts put the speaker and a time on a line of their own, the words below.
+_STAMP_LINE = re.compile(
+    rf"^(?P<label>(?P<name>{_CAPS_NAME}|{_TITLE_NAME}))\s+\(?(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\)?$"
+)
 _TIME_START = frozenset("[0123456789 ")
 _TIME = re.compile(r"^\s*(?:\[(?P<a>\d{1,2}:\d{2}(?::\d{2})?)\]|(?P<b>\d{1,2}:\d{2}:\d{2}))\s+")
 _QUESTION_LETTERS = {w for ws in QUESTION_WORDS.values() for w in ws if len(w) == 1}
@@ -87,6 +91,7 @@ class _Found(NamedTuple):
     key: str  # the speaker key for names, else the name itself
     hinted: bool = False  # the markup set it apart (a bold run), so once is enough
     affiliation: str | None = None
+    time: str | None = None  # "Ben Adler  0:04": the time a transcript prints by the name
 
 
 def _find(block: Block) -> _Found | None:
@@ -115,6 +120,9 @@ def _find(block: Block) -> _Found | None:
             return _Found("letter", "Q", "Q", m.group("body"), "Q")
     if first.upper() in _WORD_INITIALS and (m := _WORD.match(text)):
         return _Found("word", m.group("label"), m.group("word"), m.group("body"), m.group("word"))
+    if text[-1:].isdigit() and (m := _STAMP_LINE.match(text)) and _speaker_ok(m.group("name")):
+        name = m.group("name")
+        return _Found("speaker", m.group("label"), name, "", speaker_key(name), time=m.group("time"))
     if ":" in text[:120] and (m := _SPEAKER.match(text)) and _speaker_ok(m.group("name")):
         name = m.group("name")
         return _Found(
@@ -202,6 +210,8 @@ def run(state: State) -> None:
             continue
         block.side = side
         block.label = hit.label
+        if hit.time and block.time is None:
+            block.time = hit.time
         block.body = hit.body
         block.rule = f"label-{hit.kind}"
         if hit.kind == "speaker" or (hit.kind == "word" and hit.name.lower() in _ROLE_LABELS):
