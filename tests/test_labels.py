@@ -135,3 +135,15 @@ def test_numbered_labels_keep_their_number_out_of_the_text() -> None:
         ("How old is the kiln?", "Q1", "Older than me."),
         ("Does it still work?", "Question 2", "Every Thursday."),
     ]
+
+
+def test_numbered_speakers_of_an_automatic_transcript_are_labels() -> None:
+    t = parse(
+        "Transcript of our conversation with a beekeeper, recorded at the fair.\n\n"
+        "Speaker 1: How many hives do you keep?\n\nSpeaker 2: Forty, on three sites.\n\n"
+        "SPEAKER 1: Is it a good year?\n\nSPEAKER 2: The best in ten years.\n"
+    )
+    assert [(e.question.text, e.answer.text) for e in t.exchanges] == [
+        ("How many hives do you keep?", "Forty, on three sites."),
+        ("Is it a good year?", "The best in ten years."),
+    ]

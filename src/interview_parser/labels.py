@@ -54,8 +54,11 @@ _HONORIFIC = r"(?:(?:MR|MRS|MS|DR|PROF|Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+)"
 _CAPS_NAME = rf"{_HONORIFIC}?[{_UP}][{_UP}'’.\-]*(?:\s+[{_UP}][{_UP}'’.\-]*){{0,3}}"
 _LOWER_PARTICLE = r"(?:de|da|van|von|der|del|la|le|bin|al|ter|dos|du)"
 _TITLE_NAME = rf"{_HONORIFIC}?[{_UP}][\w'’\-]*(?:\s+(?:[{_UP}][\w'’.\-]*|{_LOWER_PARTICLE})){{0,3}}"
+# Automatic transcripts that do not know the names: "Speaker 1:", "SPEAKER 2:".
+_NUMBERED = r"(?:[Ss]peaker|SPEAKER|[Pp]articipant|PARTICIPANT|[Gg]uest|GUEST) ?\d{1,2}"
+_NUMBERED_RE = re.compile(rf"^{_NUMBERED}$")
 _SPEAKER = re.compile(
-    rf"^[*_]{{0,2}}(?P<label>(?P<name>{_CAPS_NAME}|{_TITLE_NAME})"
+    rf"^[*_]{{0,2}}(?P<label>(?P<name>{_NUMBERED}|{_CAPS_NAME}|{_TITLE_NAME})"
     r"(?:\s*[\[(](?P<aff>[^\])\n]{1,80})[\])])?)[*_]{0,2}\s*:[*_]{0,2}(?:\s+|$)(?P<body>.*)$"
 )
 # Automatic transcripts put the speaker and a time on a line of their own, the words below.
@@ -138,8 +141,8 @@ def _speaker_ok(name: str) -> bool:
         return False
     if words[0].lower().strip(".") in NOT_SPEAKERS:
         return False
-    # Digits or a trailing full stop mean a date or a sentence, not a name.
-    return not any(ch.isdigit() for ch in name)
+    # Digits or a trailing full stop mean a date or a sentence, not a name ("Speaker 2" aside).
+    return not any(ch.isdigit() for ch in name) or _NUMBERED_RE.match(name) is not None
 
 
 @functools.lru_cache(maxsize=4096)
