@@ -64,15 +64,19 @@ def run(state: State) -> None:
         state.meta.interviewee_hint = _interviewee(state, header)
     texts = [state.meta.title or "", *(b.text for b in header if b.kind is Bucket.INTRO)]
     tried: set[str] = set()
+    bylines: Counter[str] | None = None  # read only when a short label needs expanding
+    intro_names: Counter[str] | None = None
     for b in state.blocks:
         if b.speaker and b.label is not None and b.speaker not in tried:
             tried.add(b.speaker)
             last = b.speaker.split()[-1].strip(".")
             if last.isupper():
                 # "RP:" is the Rosa Pérez of the byline; "DOE:" the Jane Doe of the intro.
-                spelled = _by_initials(b.speaker, [h.text for h in header]) or _spelled_out(last, texts)
+                bylines = bylines if bylines is not None else _runs([h.text for h in header])
+                spelled = _expand(b.speaker, bylines) or _spelled_out(last, texts)
             elif len(b.speaker.split()) == 1:
-                spelled = _by_given_name(b.speaker, texts)  # "Tom:" is the intro's Tom Becker
+                intro_names = intro_names if intro_names is not None else _runs(texts)
+                spelled = _expand(b.speaker, intro_names)  # "Tom:" is the intro's Tom Becker
             else:
                 continue
             if spelled and len(spelled.split()) > len(b.speaker.split()):
@@ -198,15 +202,10 @@ def _interviewee(state: State, header: list[Block]) -> str | None:
         matching = [n for n in names if n.split()[-1].lower() == surname]
         if matching:
             return max(matching, key=lambda n: (names[n], -len(n)))
-        initials = _initials(speaker)
-        by_initials = [n for n in names if initials and _initials(n, of_words=True) == initials]
-        if by_initials:
-            return max(by_initials, key=lambda n: (names[n], -len(n)))
-        # "Tom:" answering, and the intro names Tom Becker: a first name for a label.
-        given = speaker.strip(" .").lower()
-        by_given = [n for n in names if " " in n and n.split()[0].lower() == given]
-        if len(speaker.split()) == 1 and by_given:
-            return max(by_given, key=lambda n: (names[n], -len(n)))
+        # "TN:" or "Tom:" answering, and the intro names Tomas Novak or Tom Becker.
+        expanded = _expand(speaker, names)
+        if expanded:
+            return expanded
         spelled = _spelled_out(speaker.split()[-1].strip("."), [title, *texts])
         return spelled or display_name(speaker)
     if not names:
@@ -228,32 +227,31 @@ def _initials(label: str, *, of_words: bool = False) -> str | None:
     return letters if 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper() else None
 
 
-def _by_initials(label: str, texts: list[str]) -> str | None:
-    """The name in the page's own words whose initials a label like ``TN:`` stands for."""
+def _stands_for(label: str, name: str) -> bool:
+    """Whether a short label names this person: ``TN:`` Tomas Novak, ``Tom:`` Tom Becker."""
     initials = _initials(label)
-    if initials is None:
-        return None
-    found: Counter[str] = Counter()
-    for text in texts:
-        for m in _NAME.finditer(text):
-            words = _trim(m.group(1)).split()
-            for k in range(len(words) - 1):  # "Reporter Rosa Pérez" also vouches for "Rosa Pérez"
-                if _initials(" ".join(words[k:]), of_words=True) == initials:
-                    found[" ".join(words[k:])] += 1
-    return max(found, key=lambda n: (found[n], -len(n))) if found else None
+    if initials is not None and _initials(name, of_words=True) == initials:
+        return True
+    words = name.split()
+    return len(label.split()) == 1 and len(words) > 1 and words[0].lower() == label.strip(" .").lower()
 
 
-def _by_given_name(label: str, texts: list[str]) -> str | None:
-    """The "Given Surname" in the page's own words whose given name a label like ``Tom:`` is."""
-    given = label.strip(" .").lower()
+def _expand(label: str, names: Counter[str]) -> str | None:
+    """The most-mentioned name that a short label stands for."""
+    found = [n for n in names if _stands_for(label, n)]
+    return max(found, key=lambda n: (names[n], -len(n))) if found else None
+
+
+def _runs(texts: list[str]) -> Counter[str]:
+    """Capitalised name runs in the page's own words, each tail counted too ("Reporter Rosa
+    Pérez" also vouches for "Rosa Pérez")."""
     found: Counter[str] = Counter()
     for text in texts:
         for m in _NAME.finditer(text):
             words = _trim(m.group(1)).split()
             for k in range(len(words) - 1):
-                if words[k].lower() == given:
-                    found[" ".join(words[k:])] += 1
-    return max(found, key=lambda n: (found[n], -len(n))) if found else None
+                found[" ".join(words[k:])] += 1
+    return found
 
 
 def _trim(run: str) -> str:
