@@ -126,9 +126,13 @@ def test_format_override() -> None:
     assert any("<p>" in s.text for s in (*t.intro, *t.removed))
 
 
-_INTRO = "<h1>Baker Tom Eld on rye</h1><p>Tom Eld has baked rye bread in Leeds for thirty years.</p>"
+# The intro says it is an interview: two heading questions alone read as a guide's subheads.
+_INTRO = (
+    "<h1>Baker Tom Eld on rye</h1><p>Tom Eld has baked rye bread in Leeds for thirty years. "
+    "He talked to us about it.</p>"
+)
 _EXPECTED = [
-    ("Why rye?", "Because it keeps for a week and tastes better every day, we think."),
+    ("Why rye?", "Because it keeps for a week and tastes better every day, I think."),
     ("Is it hard to bake?", "Harder than wheat. The dough is sticky and you cannot knead it."),
 ]
 

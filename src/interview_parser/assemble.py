@@ -164,7 +164,7 @@ def build(state: State, *, source: Source) -> Transcript:
             unclassified += kind is Bucket.UNCLASSIFIED
             removed.append(Segment(kind=kind, reason=b.rule, text=b.text, span=b.span))
     share = round(in_exchanges / (total or 1), 4)
-    score = 0.0 if not exchanges else round(min(1.0, 0.4 + 0.1 * min(len(exchanges), 4) + share / 5), 4)
+    score = round(state.interview_score, 4) if exchanges else 0.0
     published = parse_iso(state.meta.published) if state.meta.published else None
     return Transcript(
         doc_id=doc_id_for(source.sha256),

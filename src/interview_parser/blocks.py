@@ -74,6 +74,8 @@ class State:
     turns: list[TurnDraft] = attrs.Factory(list)
     speakers: dict[str, str] = attrs.Factory(dict)  # speaker key -> side
     moderators: set[str] = attrs.Factory(set)  # speaker keys that hand over, never ask
+    min_interview_score: float = 0.5  # from ParseOptions, for the verdict stage
+    interview_score: float = 0.0  # set by the verdict stage
 
 
 @attrs.define(slots=True)

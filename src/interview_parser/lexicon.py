@@ -175,3 +175,83 @@ ORGANISATION_WORDS = frozenset(
     ledger bulletin quarterly monthly supplement podcast
     """.split()
 )
+
+# Who a question addresses and who an answer speaks as (the verdict stage): questions in
+# an interview address someone; answers speak as "I" or "we".
+SECOND_PERSON_WORDS = frozenset(
+    """
+    you you're you've you'd you'll your yours yourself yourselves
+    usted ustedes tu tú te ti tus vosotros vuestro vuestra su sus
+    du dich dir dein deine ihr euch euer sie ihnen ihre
+    vous votre vos toi ton ta tes
+    voi vostro vostra lei suo
+    você vocês seu sua teu tua
+    jij je jou jouw u uw jullie
+    """.replace("’", "'").split()
+)
+FIRST_PERSON_WORDS = frozenset(
+    """
+    i i'm i've i'd i'll me my mine myself we we're we've we'd we'll us our ours ourselves
+    yo me mi mis nosotros nosotras nos nuestro nuestra
+    ich mich mir mein meine wir uns unser unsere
+    je j moi mon ma mes nous notre nos
+    io mio mia noi nostro nostra
+    eu meu minha nós nosso nossa
+    ik mij mijn wij we ons onze
+    """.replace("’", "'").split()
+)
+# First person singular: an interviewee says "I"; a guide's answers do not, and a reader's
+# question ("How do I ...?") does without addressing anyone.
+SINGULAR_WORDS = frozenset(
+    """
+    i i'm i've i'd i'll me my mine myself yo mí mi mis ich mich mir mein meine je j moi mon
+    ma mes io mio mia eu meu minha ik mij mijn
+    """.replace("’", "'").split()
+)
+# A page that calls itself an interview, in its title or opening (lower case, substrings).
+INTERVIEW_CUES = (
+    "interview",
+    "q&a",
+    "q & a",
+    "q+a",
+    "in conversation",
+    "conversation with",
+    "transcript",
+    "news conference",
+    "press conference",
+    "press briefing",
+    "briefing",
+    "podcast",
+    "we spoke",
+    "we talked",
+    "spoke to",
+    "spoke with",
+    "talked to",
+    "talked with",
+    "talks to",
+    "talks with",
+    "talked about",
+    "talks about",
+    "spoke about",
+    "told us",
+    "tells us",
+    "sat down with",
+    "questions for",
+    "questions to",
+    "questions with",
+    "fragen an",
+    "questions à",
+    "preguntas a",
+    "domande a",
+    "entretien",
+    "entrevista",
+    "intervista",
+    "gespräch",
+    "im gespräch",
+    "vraaggesprek",
+    "インタビュー",
+    "対談",
+    "采访",
+    "访谈",
+    "인터뷰",
+)

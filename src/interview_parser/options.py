@@ -17,13 +17,16 @@ class ParseOptions:
 
     ``format`` forces the front end (``auto`` sniffs HTML from text); ``max_bytes`` refuses
     inputs larger than that with ``InputTooLargeError`` (pathological pages should fail
-    fast, not stall a batch); ``disabled_stages`` switches stages off by name.
+    fast, not stall a batch); ``disabled_stages`` switches stages off by name;
+    ``min_interview_score`` is the verdict's threshold: a page scoring below it is not an
+    interview and gets no exchanges (0 keeps every candidate exchange).
     """
 
     format: Format = "auto"
     max_bytes: int = DEFAULT_MAX_BYTES
     disabled_stages: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
     max_html_depth: int = 256
+    min_interview_score: float = 0.5
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready form, for provenance metadata in exported files."""
@@ -32,4 +35,5 @@ class ParseOptions:
             "max_bytes": self.max_bytes,
             "disabled_stages": sorted(self.disabled_stages),
             "max_html_depth": self.max_html_depth,
+            "min_interview_score": self.min_interview_score,
         }

@@ -11,7 +11,7 @@ import codecs
 import hashlib
 from collections.abc import Callable
 
-from . import captions, chrome, drafts, labels, metadata, turns
+from . import captions, chrome, drafts, labels, metadata, turns, verdict
 from .assemble import build
 from .blocks import Meta, State
 from .decode import check_not_empty, decode_bytes, normalise, sniff_format
@@ -28,6 +28,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("captions", captions.run),
     ("turns", turns.run),
     ("drafts", drafts.run),
+    ("verdict", verdict.run),
     ("metadata", metadata.run),
 )
 STAGE_NAMES = tuple(name for name, _ in STAGES)
@@ -74,7 +75,13 @@ def parse(data: str | bytes, *, uri: str | None = None, options: ParseOptions | 
         blocks = text_blocks(normalise(text), meta)
     if not blocks:  # the front ends emit only blocks with visible text
         check_not_empty("")
-    state = State(blocks=blocks, format=fmt, meta=meta, diagnostics=diagnostics)
+    state = State(
+        blocks=blocks,
+        format=fmt,
+        meta=meta,
+        diagnostics=diagnostics,
+        min_interview_score=options.min_interview_score,
+    )
     for name, stage in STAGES:
         if name not in options.disabled_stages:
             stage(state)

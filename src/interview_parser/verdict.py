@@ -1,0 +1,194 @@
+"""Verdict stage: is this page an interview at all?
+
+Reads the turns the earlier stages built and weighs evidence that interviews share and
+other pages lack: labels that recur and alternate, questions that address someone
+("you"), answers in the first person, a page that calls itself an interview; against
+the marks of look-alikes: questions set as section headings (guides, FAQs), quoted
+dialogue (fiction, news copy), one-off ``Term:`` lead-ins (specs, glossaries), lone
+question headlines. The evidence is combined by a logistic model whose weights were
+fitted on invented fixtures and staged real pages (see ``docs/architecture.md``).
+
+Below ``ParseOptions.min_interview_score`` the page has no exchanges: every turn block
+goes back to the ledger with rule ``not-an-interview`` (the candidate questions stay
+visible there) and a ``not-an-interview`` diagnostic says why.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+import attrs
+
+from .blocks import Block, State, TurnDraft
+from .labels import speaker_key
+from .lexicon import FIRST_PERSON_WORDS, INTERVIEW_CUES, SECOND_PERSON_WORDS, SINGULAR_WORDS
+from .records import Bucket, Diagnostic
+from .turns import is_prose
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_QUOTE_OPEN = frozenset("\"“”„«‘'‹「『")
+_DIALOGUE = re.compile(r"[”\"»』」],?\s+(?:said|asked|says|asks|replied|whispered|shouted)\b", re.I)
+_LABELLED = frozenset({"letter", "word", "speaker"})
+_LONG_QUESTION = 300
+_LONG_ANSWER = 3000
+_MINOR_SHARE = 0.15  # turns holding less of the page than this are a sidebar, not the page
+
+
+@attrs.frozen(kw_only=True)
+class Evidence:
+    """What the verdict weighed, each a share in [0, 1] unless it says otherwise."""
+
+    pairs: int  # question turns answered by the next turn
+    labelled: float  # 1 when labels carry the turns (Q:/A:, speaker names, Question:)
+    recurring: float  # share of labelled turns whose speaker label is seen at least twice
+    markup: float  # 1 when the markup's own question/answer classes carry the turns
+    asks_you: float  # questions addressing someone
+    first_person: float  # answers speaking as I / we
+    quoted: float  # questions that are quoted dialogue or open with a quotation mark
+    headings: float  # questions set as section headings or in Title Case, not answered as "I"
+    readers: float  # questions a reader asks ("How do I ...?": I or my, no you)
+    long_questions: float  # questions over 300 characters
+    long_answers: float  # answers over 3,000 characters (whole article sections)
+    plain: float  # 1 when bare "?" paragraphs of an HTML page (no label, no emphasis) ask
+    cue: float  # 1 when the title or the page's opening calls it an interview
+    share: float  # share of the page's text in turns
+
+    def features(self) -> tuple[float, ...]:
+        return (
+            math.log1p(self.pairs),
+            1.0 if self.pairs == 1 and not self.labelled else 0.0,
+            self.labelled,
+            self.labelled * self.recurring * self.share,
+            self.markup,
+            self.asks_you,
+            self.first_person,
+            self.quoted,
+            self.headings,
+            self.readers,
+            self.long_questions,
+            self.long_answers,
+            self.plain,
+            self.cue,
+            self.share,
+            1.0 if self.share < _MINOR_SHARE else 0.0,
+        )
+
+
+# Fitted by logistic regression (L2, see docs/architecture.md), in the order of
+# ``Evidence.features``; the intercept last.
+_WEIGHTS = (1.2, -1.5, 1.0, 4.0, 2.0, 2.0, 2.0, -4.0, -2.0, -2.0, -1.5, -2.0, -1.5, 2.0, 1.0, -2.0)
+_INTERCEPT = -3.0
+
+
+def score(evidence: Evidence) -> float:
+    """The probability-like interview score of a page, in [0, 1]."""
+    if evidence.pairs == 0:
+        return 0.0
+    z = _INTERCEPT + sum(w * x for w, x in zip(_WEIGHTS, evidence.features(), strict=True))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def _words(blocks: list[Block]) -> set[str]:
+    return {w.lower().replace("’", "'") for b in blocks for w in _WORD.findall(b.body or b.text)}
+
+
+def _title_case(text: str) -> bool:
+    """A headline ("Hard Habit to Break?"), not a sentence a person asks."""
+    words = _WORD.findall(text)
+    if not 1 < len(words) <= 8:
+        return False
+    capitals = sum(1 for w in words if w[0].isupper())
+    return capitals >= 0.6 * len(words)
+
+
+def _pairs(turns: list[TurnDraft]) -> list[tuple[TurnDraft, TurnDraft]]:
+    out = []
+    i = 0
+    while i < len(turns):
+        if turns[i].side == "q" and i + 1 < len(turns) and turns[i + 1].side == "a":
+            out.append((turns[i], turns[i + 1]))
+            i += 2
+        else:
+            i += 1
+    return out
+
+
+def _share(values: list[bool]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
+def gather(state: State) -> Evidence:
+    """The evidence of one parsed page (reads the turns, changes nothing)."""
+    pairs = _pairs(state.turns)
+    questions = [q for q, _ in pairs]
+    answers = [a for _, a in pairs]
+    convention = state.meta.convention
+    who = [speaker_key(t.speaker) if t.speaker else t.label for t in state.turns if t.label]
+    seen = Counter(who)
+    # Q/A letters and label words are a convention by themselves; names must recur.
+    recurring = 1.0 if convention in ("letter", "word") else _share([seen[k] >= 2 for k in who])
+    q_words = [_words(q.blocks) for q in questions]
+    a_words = [_words(a.blocks) for a in answers]
+    q_text = [" ".join(b.body or b.text for b in q.blocks) for q in questions]
+    total = sum(len(b.text) for b in state.blocks) or 1
+    in_turns = sum(len(b.text) for t in state.turns for b in t.blocks)
+    # The page's own words before the first question: its title, headings and intro.
+    opening: list[str] = []
+    for b in state.blocks:
+        if b.side == "q" or len(opening) >= 8:
+            break
+        if b.kind is Bucket.INTRO or b.rule == "header-line" or (b.hints.heading and not b.hints.chrome):
+            opening.append(b.text)
+    head = " ".join([state.meta.title or "", *opening]).lower()
+    return Evidence(
+        pairs=len(pairs),
+        labelled=1.0 if convention in _LABELLED and who else 0.0,
+        recurring=recurring,
+        markup=1.0 if convention == "markup-class" else 0.0,
+        asks_you=_share([bool(w & SECOND_PERSON_WORDS) for w in q_words]),
+        first_person=_share([bool(w & FIRST_PERSON_WORDS) for w in a_words]),
+        quoted=_share(
+            [t.lstrip("*_ ^")[:1] in _QUOTE_OPEN or _DIALOGUE.search(t) is not None for t in q_text]
+        ),
+        headings=_share(
+            [
+                _title_case(t) or (all(b.hints.heading for b in q.blocks) and not w & SINGULAR_WORDS)
+                for q, t, w in zip(questions, q_text, a_words, strict=True)
+            ]
+        ),
+        readers=_share([bool(w & SINGULAR_WORDS) and not w & SECOND_PERSON_WORDS for w in q_words]),
+        long_questions=_share([len(t) > _LONG_QUESTION for t in q_text]),
+        long_answers=_share([sum(len(b.text) for b in a.blocks) > _LONG_ANSWER for a in answers]),
+        plain=1.0 if convention == "question-mark" and state.format == "html" else 0.0,
+        cue=1.0 if any(c in head for c in INTERVIEW_CUES) else 0.0,
+        share=min(1.0, in_turns / total),
+    )
+
+
+def run(state: State) -> None:
+    evidence = gather(state)
+    value = score(evidence)
+    state.interview_score = value
+    threshold = state.min_interview_score
+    if evidence.pairs and value < threshold:
+        state.diagnostics.append(
+            Diagnostic(
+                code="not-an-interview",
+                message=(
+                    f"{evidence.pairs} question/answer candidate(s) scored {value:.2f} as an interview "
+                    f"(threshold {threshold}); kept in the ledger as 'not-an-interview'"
+                ),
+            )
+        )
+        for turn in state.turns:
+            for b in turn.blocks:
+                if turn.side == "q" or not is_prose(b.text):
+                    b.mark(Bucket.UNCLASSIFIED, "not-an-interview")
+                else:
+                    b.mark(Bucket.INTRO, "not-an-interview")
+            for draft in turn.drafts:
+                for b in draft:
+                    b.mark(Bucket.UNCLASSIFIED, "not-an-interview")
+        state.turns = []
