@@ -10,8 +10,16 @@ from interview_parser import Bucket, Transcript
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
+NEGATIVES = FIXTURES / "negatives"
+
+
 def fixture_dirs() -> list[Path]:
-    return sorted(p for p in FIXTURES.iterdir() if p.is_dir())
+    """Interview fixtures (the pages that are not interviews live in ``negatives/``)."""
+    return sorted(p for p in FIXTURES.iterdir() if p.is_dir() and p != NEGATIVES)
+
+
+def negative_dirs() -> list[Path]:
+    return sorted(p for p in NEGATIVES.iterdir() if p.is_dir())
 
 
 def input_of(folder: Path) -> Path:

@@ -74,7 +74,7 @@ def test_fail_fast_leaves_no_output(tmp_path: Path) -> None:
 def test_convert_recurses_into_folders(tmp_path: Path) -> None:
     out = tmp_path / "all.jsonl"
     assert main(["convert", str(FIXTURES), "-o", str(out)]) == 0
-    n_inputs = len(list(FIXTURES.glob("*/input.*")))
+    n_inputs = len(list(FIXTURES.glob("**/input.*")))
     assert len(out.read_text(encoding="utf-8").splitlines()) == n_inputs
 
 

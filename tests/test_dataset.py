@@ -28,7 +28,7 @@ def dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_layout(dataset: Path) -> None:
     names = sorted(p.relative_to(dataset).as_posix() for p in dataset.rglob("*") if p.is_file())
-    n = len(list(FIXTURES.glob("*/input.*")))
+    n = len(list(FIXTURES.glob("**/input.*")))
     shards = -(-n // 5)
     assert f"data/transcripts-00000-of-{shards:05d}.parquet" in names
     assert f"data/exchanges-{shards - 1:05d}-of-{shards:05d}.parquet" in names

@@ -68,9 +68,7 @@ def parse(data: str | bytes, *, uri: str | None = None, options: ParseOptions | 
     if fmt == "html":
         from .html import html_blocks
 
-        blocks = html_blocks(
-            text, meta, max_depth=options.max_html_depth, diagnostics=diagnostics, utf8=utf8
-        )
+        blocks = html_blocks(text, meta, max_depth=options.max_html_depth, diagnostics=diagnostics, utf8=utf8)
     else:
         blocks = text_blocks(normalise(text), meta)
     if not blocks:  # the front ends emit only blocks with visible text

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+import statistics
 from collections import Counter
 
 import attrs
@@ -33,6 +34,7 @@ _DIALOGUE = re.compile(r"[”\"»』」],?\s+(?:said|asked|says|asks|replied|whi
 _LABELLED = frozenset({"letter", "word", "speaker"})
 _LONG_QUESTION = 300
 _LONG_ANSWER = 3000
+_TERSE_ANSWER = 60
 _MINOR_SHARE = 0.15  # turns holding less of the page than this are a sidebar, not the page
 
 
@@ -42,6 +44,7 @@ class Evidence:
 
     pairs: int  # question turns answered by the next turn
     labelled: float  # 1 when labels carry the turns (Q:/A:, speaker names, Question:)
+    explicit: bool  # Q:/A: letters or label words (Question:, Antwort:) carry the turns
     recurring: float  # share of labelled turns whose speaker label is seen at least twice
     markup: float  # 1 when the markup's own question/answer classes carry the turns
     asks_you: float  # questions addressing someone
@@ -54,6 +57,7 @@ class Evidence:
     plain: float  # 1 when bare "?" paragraphs of an HTML page (no label, no emphasis) ask
     cue: float  # 1 when the title or the page's opening calls it an interview
     share: float  # share of the page's text in turns
+    median_answer: float  # characters of an answer's first paragraph; one-liners are jokes or chat
 
     def features(self) -> tuple[float, ...]:
         return (
@@ -61,6 +65,7 @@ class Evidence:
             1.0 if self.pairs == 1 and not self.labelled else 0.0,
             self.labelled,
             self.labelled * self.recurring * self.share,
+            self.labelled * (1.0 - self.recurring),
             self.markup,
             self.asks_you,
             self.first_person,
@@ -73,12 +78,33 @@ class Evidence:
             self.cue,
             self.share,
             1.0 if self.share < _MINOR_SHARE else 0.0,
+            # Q:/A: letters and label words are interview markup even for one-line answers.
+            1.0 if self.pairs > 1 and self.median_answer < _TERSE_ANSWER and not self.explicit else 0.0,
         )
 
 
 # Fitted by logistic regression (L2, see docs/architecture.md), in the order of
 # ``Evidence.features``; the intercept last.
-_WEIGHTS = (1.2, -1.5, 1.0, 4.0, 2.0, 2.0, 2.0, -4.0, -2.0, -2.0, -1.5, -2.0, -1.5, 2.0, 1.0, -2.0)
+_WEIGHTS = (
+    1.2,
+    -1.5,
+    0.5,
+    4.0,
+    -2.5,
+    2.0,
+    2.0,
+    2.0,
+    -4.0,
+    -2.0,
+    -2.0,
+    -1.5,
+    -2.0,
+    -1.5,
+    2.0,
+    1.0,
+    -2.0,
+    -3.0,
+)
 _INTERCEPT = -3.0
 
 
@@ -101,6 +127,11 @@ def _title_case(text: str) -> bool:
         return False
     capitals = sum(1 for w in words if w[0].isupper())
     return capitals >= 0.6 * len(words)
+
+
+def _first_paragraph(turn: TurnDraft) -> str:
+    para = turn.blocks[0].para
+    return " ".join(b.body or b.text for b in turn.blocks if b.para == para)
 
 
 def _pairs(turns: list[TurnDraft]) -> list[tuple[TurnDraft, TurnDraft]]:
@@ -128,11 +159,13 @@ def gather(state: State) -> Evidence:
     who = [speaker_key(t.speaker) if t.speaker else t.label for t in state.turns if t.label]
     seen = Counter(who)
     # Q/A letters and label words are a convention by themselves; names must recur.
-    recurring = 1.0 if convention in ("letter", "word") else _share([seen[k] >= 2 for k in who])
+    explicit = convention in ("letter", "word")
+    recurring = 1.0 if explicit else _share([seen[k] >= 2 for k in who])
     q_words = [_words(q.blocks) for q in questions]
     a_words = [_words(a.blocks) for a in answers]
     q_text = [" ".join(b.body or b.text for b in q.blocks) for q in questions]
-    total = sum(len(b.text) for b in state.blocks) or 1
+    # Furniture the markup names (related links, menus) is no part of the page's text.
+    total = sum(len(b.text) for b in state.blocks if b.hints.chrome is None) or 1
     in_turns = sum(len(b.text) for t in state.turns for b in t.blocks)
     # The page's own words before the first question: its title, headings and intro.
     opening: list[str] = []
@@ -145,6 +178,7 @@ def gather(state: State) -> Evidence:
     return Evidence(
         pairs=len(pairs),
         labelled=1.0 if convention in _LABELLED and who else 0.0,
+        explicit=explicit,
         recurring=recurring,
         markup=1.0 if convention == "markup-class" else 0.0,
         asks_you=_share([bool(w & SECOND_PERSON_WORDS) for w in q_words]),
@@ -164,6 +198,7 @@ def gather(state: State) -> Evidence:
         plain=1.0 if convention == "question-mark" and state.format == "html" else 0.0,
         cue=1.0 if any(c in head for c in INTERVIEW_CUES) else 0.0,
         share=min(1.0, in_turns / total),
+        median_answer=statistics.median(len(_first_paragraph(a)) for a in answers) if answers else 0.0,
     )
 
 
