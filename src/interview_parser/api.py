@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
+
 from .errors import InputTooLargeError, ReadError
-from .options import ParseOptions
+from .options import Format, ParseOptions
 from .pipeline import parse
 from .records import Transcript
 
@@ -23,4 +25,17 @@ def parse_file(path: str | Path, *, options: ParseOptions | None = None) -> Tran
             f"{path} is {size:,} bytes; the limit (ParseOptions.max_bytes) is {options.max_bytes:,}"
         )
     data = path.read_bytes()
+    if options.format == "auto" and path.suffix.lower() in SUFFIX_FORMATS:
+        options = attrs.evolve(options, format=SUFFIX_FORMATS[path.suffix.lower()])
     return parse(data, uri=str(path), options=options)
+
+
+# A file's suffix says what it holds; content is sniffed only for other names.
+SUFFIX_FORMATS: dict[str, Format] = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import Any
 
 import attrs
 
@@ -27,11 +28,16 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _ODD = re.compile("|".join(p.pattern for p in (_ZERO_WIDTH, _SPACES, _CONTROL)))
-_HTML_SNIFF = re.compile(
-    r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|article|div|p|section|"
-    r"title|main|h[1-6]|table|ul|span|strong|b|figure|header|nav)\b",
-    re.I | re.S,
+# Elements a page may open with (after comments, a doctype or an XML declaration).
+_HTML_OPENERS = frozenset(
+    """
+    html head body meta title link base script style noscript template article main section
+    div p span a b strong i em h1 h2 h3 h4 h5 h6 table ul ol li dl figure header nav footer
+    aside form img picture iframe svg br hr center font blockquote pre
+    """.split()
 )
+_OPEN_TAG = re.compile(r"<(!doctype\b|[a-zA-Z][a-zA-Z0-9]{0,15})(?=[\s/>])", re.I)
+_SNIFF_WINDOW = 4096
 
 
 @attrs.frozen(kw_only=True)
@@ -99,11 +105,55 @@ def normalise(text: str) -> str:
     return text[:start] + _CONTROL.sub("", rest)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def repair_surrogates(text: str) -> str:
+    """Lone surrogates (from str input, JSON ``\\ud83d`` or YAML escapes) cannot be
+    written as UTF-8; each becomes U+FFFD, so no writer ever fails half-way."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def repair_meta(meta: Any) -> bool:
+    """Repair the page's metadata strings in place; whether anything needed it."""
+    changed = False
+    for field in ("title", "published", "publisher", "language", "interviewee_hint"):
+        value = getattr(meta, field)
+        if isinstance(value, str) and _SURROGATE.search(value):
+            setattr(meta, field, repair_surrogates(value))
+            changed = True
+    return changed
+
+
 def check_not_empty(text: str) -> None:
     if not text.strip():
         raise EmptyInputError("expected an interview, found no visible text")
 
 
 def sniff_format(text: str) -> str:
-    """``html`` when the text opens like markup, else ``text``."""
-    return "html" if _HTML_SNIFF.match(text[:4096]) else "text"
+    """``html`` when the text opens like markup, else ``text``.
+
+    Skips a BOM, white space, comments and processing instructions (``<?xml ...?>``,
+    ``<?xml-stylesheet ...?>``) one at a time: a loop, not a nested regex quantifier, so
+    the cost stays linear however many comments open the page."""
+    i, n = 0, len(text)
+    while True:
+        while i < n and (text[i].isspace() or text[i] == "\ufeff"):
+            i += 1
+        if text.startswith("<!--", i):
+            end = text.find("-->", i + 4)
+            if end < 0:
+                return "html"  # an unclosed comment is still markup
+            i = end + 3
+        elif text.startswith("<?", i):
+            end = text.find("?>", i + 2)
+            if end < 0:
+                return "text"
+            i = end + 2
+        else:
+            break
+    found = _OPEN_TAG.match(text, i, i + _SNIFF_WINDOW)
+    if found is None:
+        return "text"
+    tag = found.group(1).lower()
+    return "html" if tag == "!doctype" or tag in _HTML_OPENERS else "text"

@@ -47,3 +47,20 @@ class OutputError(InterviewParserError, OSError):
 
 class ReadError(InterviewParserError, OSError):
     """An input file could not be read."""
+
+
+class InternalError(InterviewParserError, RuntimeError):
+    """A bug of this library met on one document: the original error's type and message
+    are kept (``original_type``, the message), so a batch can report it and go on."""
+
+    def __init__(self, message: str, *, original_type: str) -> None:
+        super().__init__(message)
+        self.original_type = original_type
+
+    @classmethod
+    def wrap(cls, exc: BaseException) -> InternalError:
+        return cls(f"{type(exc).__name__}: {exc}", original_type=type(exc).__name__)
+
+
+class ParseTimeoutError(InterviewParserError, TimeoutError):
+    """One document took longer than the batch's per-document time budget."""

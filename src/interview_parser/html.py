@@ -419,7 +419,13 @@ def parse_tree(text: str, max_depth: int, utf8: bytes | None = None) -> Any:
 def html_blocks(
     text: str, meta: Meta, *, max_depth: int, diagnostics: list[Diagnostic], utf8: bytes | None = None
 ) -> list[Block]:
+    if _AFTER_HTML.search(text[-_TAIL_WINDOW:]) or (
+        len(text) > _TAIL_WINDOW and "</html" in text[:-_TAIL_WINDOW].lower()
+    ):
+        # libxml2 drops whatever follows </html>; without the end tags it reads on to the end.
+        text, utf8 = _END_TAGS.sub("", text), None
     root = parse_tree(text, max_depth, utf8)
+    _repair_tree(root)
     if not _CLOSED.search(text[-2048:]):
         diagnostics.append(
             Diagnostic(
@@ -444,6 +450,42 @@ def html_blocks(
         # No article or main element: nothing is "outside main".
         walker.blocks = [attrs.evolve(b, hints=attrs.evolve(b.hints, main=True)) for b in walker.blocks]
     return walker.blocks
+
+
+_TAIL_WINDOW = 4096
+_AFTER_HTML = re.compile(r"</html\s*>\s*[^\s<]|</html\s*>\s*<(?!!--)", re.I)
+_END_TAGS = re.compile(r"</(?:html|body)\s*>", re.I)
+
+
+def _repair_tree(root: Any) -> None:
+    """Put back what libxml2's recovery moves out of reach of the walk.
+
+    An HTML5 page that omits ``<body>`` gets its ``<article>``/``<main>``/... kept inside
+    ``<head>``; content after ``</body>`` lands beside the body; a void element written
+    without an end tag (``<embed src=...>``) swallows its following siblings."""
+    head = root.find("head")
+    body = root.find("body")
+    if head is not None:
+        stray = [el for el in head if not isinstance(el.tag, str) or el.tag.lower() not in sel.HEAD_TAGS]
+        if stray and any(isinstance(el.tag, str) for el in stray):
+            if body is None:
+                body = etree.SubElement(root, "body")
+            for el in reversed(stray):
+                body.insert(0, el)
+    if body is not None:
+        after = [el for el in body.itersiblings() if isinstance(el.tag, str)]
+        for el in after:
+            body.append(el)
+    for el in list(root.iter(*sel.VOID_TAGS)):
+        children = list(el)
+        if not children and not el.text:
+            continue
+        tail, el.tail = el.tail, el.text
+        el.text = None
+        for child in reversed(children):
+            el.addnext(child)
+        last = children[-1] if children else el
+        last.tail = (last.tail or "") + (tail or "")
 
 
 def _first(values: list[Any]) -> str | None:
@@ -492,11 +534,13 @@ def _json_ld(root: Any) -> dict[str, str]:
     for raw in sel.json_ld_texts(root):
         try:
             data = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):  # broken, or nested past the decoder's stack
             continue
-        items = (
-            data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
-        )
+        if isinstance(data, dict):
+            graph = data.get("@graph", [data])
+            items = graph if isinstance(graph, list) else [graph]
+        else:
+            items = data if isinstance(data, list) else []
         for item in items:
             if not isinstance(item, dict):
                 continue

@@ -370,12 +370,14 @@ def _not_replies(marked: list[list[Block]], paragraphs: dict[int, list[Block]]) 
     """Drop the ``?``-ending paragraphs that answer the one before ("... Who else would do
     it?"): straight after another candidate, in several sentences, in the first person and
     not addressing anyone. Questions address "you"; a reply ending on a question does not."""
-    order = list(paragraphs)
-    position = {para: i for i, para in enumerate(order)}
-    candidates = {p[0].para for p in marked}
+    # Keyed by the paragraph lists themselves: a paste without blank lines keys its
+    # one-line "paragraphs" by block index, not by ``para``.
+    order = [id(p) for p in paragraphs.values()]
+    position = {key: i for i, key in enumerate(order)}
+    candidates = {id(p) for p in marked}
     kept = []
     for p in marked:
-        i = position[p[0].para]
+        i = position[id(p)]
         text = " ".join(b.text for b in p)
         reply = (
             i > 0
@@ -385,7 +387,7 @@ def _not_replies(marked: list[list[Block]], paragraphs: dict[int, list[Block]]) 
             and _SECOND_PERSON.search(text) is None
         )
         if reply:
-            candidates.discard(p[0].para)
+            candidates.discard(id(p))
         else:
             kept.append(p)
     return kept

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from . import captions, chrome, drafts, labels, metadata, turns, verdict
 from .assemble import build
 from .blocks import Meta, State
-from .decode import check_not_empty, decode_bytes, normalise, sniff_format
-from .errors import InputTooLargeError, UnknownStageError
+from .decode import check_not_empty, decode_bytes, normalise, repair_meta, repair_surrogates, sniff_format
+from .errors import InputTooLargeError, InternalError, InterviewParserError, UnknownStageError
 from .options import ParseOptions
 from .records import Diagnostic, Source, Transcript
 from .text import text_blocks
@@ -39,22 +39,42 @@ def parse(data: str | bytes, *, uri: str | None = None, options: ParseOptions | 
 
     Raises an ``InterviewParserError`` subclass for input that is not a page at all
     (empty, binary, too large, unparseable markup); anything merely odd becomes a
-    diagnostic on the result.
+    diagnostic on the result. Whatever the input, nothing else escapes: a bug met on one
+    document is an ``InternalError`` carrying the original type and message.
     """
-    options = options or ParseOptions()
+    try:
+        return _parse(data, uri=uri, options=options or ParseOptions())
+    except InterviewParserError:
+        raise
+    except (Exception, RecursionError) as exc:
+        raise InternalError.wrap(exc) from exc
+
+
+def _parse(data: str | bytes, *, uri: str | None, options: ParseOptions) -> Transcript:
     unknown = options.disabled_stages - set(STAGE_NAMES)
     if unknown:
         raise UnknownStageError(f"unknown stage(s) {sorted(unknown)}; expected some of {list(STAGE_NAMES)}")
+    repaired = False
     if isinstance(data, str):
-        if len(data) > options.max_bytes:
+        # Counted in bytes, as for bytes input: the limit is about memory, not characters.
+        if (
+            len(data) > options.max_bytes // 4
+            and len(data.encode("utf-8", "surrogatepass")) > options.max_bytes
+        ):
             raise InputTooLargeError(
-                f"input is {len(data):,} characters; the limit (ParseOptions.max_bytes) is "
-                f"{options.max_bytes:,}"
+                f"input is {len(data.encode('utf-8', 'surrogatepass')):,} bytes as UTF-8; the limit "
+                f"(ParseOptions.max_bytes) is {options.max_bytes:,}"
             )
         try:
-            raw = utf8 = data.encode("utf-8")
-        except UnicodeEncodeError:  # lone surrogates: hash them, let lxml read the str
-            raw, utf8 = data.encode("utf-8", "surrogatepass"), None
+            raw = data.encode("utf-8")
+            utf8: bytes | None = raw
+        except UnicodeEncodeError:  # lone surrogates: hash what was given, parse a repair
+            raw = data.encode("utf-8", "surrogatepass")
+            data = repair_surrogates(data)
+            utf8 = data.encode("utf-8")
+            repaired = True
+        if data.startswith("\ufeff"):
+            data = data[1:]
         text, encoding = data, "utf-8"
     else:
         raw = data
@@ -65,6 +85,8 @@ def parse(data: str | bytes, *, uri: str | None = None, options: ParseOptions | 
     fmt = options.format if options.format != "auto" else sniff_format(text)
     meta = Meta()
     diagnostics: list[Diagnostic] = []
+    if repaired:
+        diagnostics.append(_REPAIRED)
     if fmt == "html":
         from .html import html_blocks
 
@@ -83,5 +105,13 @@ def parse(data: str | bytes, *, uri: str | None = None, options: ParseOptions | 
     for name, stage in STAGES:
         if name not in options.disabled_stages:
             stage(state)
+    if repair_meta(meta) and not repaired:
+        diagnostics.append(_REPAIRED)
     source = Source(uri=uri, format=fmt, sha256=hashlib.sha256(raw).hexdigest(), encoding=encoding)
     return build(state, source=source)
+
+
+_REPAIRED = Diagnostic(
+    code="repaired-text",
+    message="lone surrogate code points (not encodable text) were replaced with U+FFFD",
+)

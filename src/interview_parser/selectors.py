@@ -229,3 +229,9 @@ def json_ld_texts(root: Any) -> list[str]:
     return [
         s.text or "" for s in root.iter("script") if (s.get("type") or "").lower() == "application/ld+json"
     ]
+
+
+# What may stand in <head>; anything else libxml2 leaves there belongs to the body.
+HEAD_TAGS = frozenset({"title", "meta", "link", "script", "style", "base", "noscript", "template"})
+# Void elements: libxml2 treats some as containers when written without an end tag.
+VOID_TAGS = ("embed", "param", "source", "track", "wbr", "keygen", "area", "col")

@@ -73,8 +73,9 @@ def fold(text: str) -> str:
 
 def clean_line(line: str) -> str:
     """Trim a line and fold its inner white space; Markdown hard breaks go, escapes stay."""
-    if line.endswith("\\"):  # a Markdown hard break
-        line = line[:-1]
+    if line.endswith("\\"):  # a Markdown hard break (a line of only "\\" is text, and kept)
+        stripped = fold(line[:-1])
+        return stripped if stripped else fold(line)
     return fold(line)
 
 
