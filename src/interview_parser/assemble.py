@@ -199,7 +199,7 @@ _ROLE_WORDS = {
 }
 
 
-_AFFILIATION = re.compile(r"[\[(]([^\])]+)[\])]")
+_AFFILIATION = re.compile(r"[\[(]([^\])\[(]+)[\])]")  # no opener inside: linear
 
 
 def _participants(state: State, exchanges: list[Exchange]) -> tuple[Participant, ...]:

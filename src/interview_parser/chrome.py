@@ -33,11 +33,13 @@ _LINE_RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "share",
-        rf"^(?:share|compartir|teilen|partager|condividi)(?: (?:this|on|by|via|the)\b.*)?"
-        rf"\s*:?(?:\s*(?:{_SOCIAL})(?:\s*[|·,/]\s*|\s+)?)*$",
+        # Possessive loops (*+): a share bar naming twenty networks must not backtrack
+        # through every way of splitting it (the old nested loop was exponential).
+        rf"^(?:share|compartir|teilen|partager|condividi)(?: (?:this|on|by|via|the)\b[^:]*+)?"
+        rf"\s*+:?(?:\s*+(?:{_SOCIAL})\b(?:\s*+[|·,/])?+)*+\s*+$",
     ),
     ("share", rf"^(?:share (?:on|by|via) .*|email a friend|copy link|(?:{_SOCIAL}))$"),
-    ("share", rf"^(?:(?:{_SOCIAL})(?:\s*[|·,/]\s*|\s{{2,}}|\s+))+(?:{_SOCIAL})$"),
+    ("share", rf"^(?:{_SOCIAL})(?:(?:\s*+[|·,/]\s*+|\s++)(?:{_SOCIAL})\b)++$"),
     (
         "follow",
         r"^(?:follow (?:us|[A-Z]\w+)(?: on\b.*)?|find us on\b.*|síguenos.*|folgen sie uns.*)$",
@@ -70,7 +72,7 @@ _LINE_RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "copyright",
-        r"^(?:©|\(c\)|copyright\b)\s*(?:\d{4}|.*\ball rights reserved|.*\b(?:19|20)\d{2}\b).*$|"
+        r"^(?:©|\(c\)|copyright\b)\s*+(?:\d{4}|.*\ball rights reserved|.*\b(?:19|20)\d{2}\b).*$|"
         r"^(?:proudly )?powered by .*$",
     ),
     (

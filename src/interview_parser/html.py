@@ -33,7 +33,7 @@ _CLOSED = re.compile(r"</(?:body|html)\s*>", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _LABEL_END = re.compile(r"[:.)\-–—]\s*$")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_SITE_SUFFIX = re.compile(r"\s+[|–—·:-]\s+[^|–—·:]{2,60}$")
+_SITE_SUFFIX = re.compile(r"(?<!\s)\s++[|–—·:-]\s++[^|–—·:]{2,60}$")
 
 
 class _Ctx(NamedTuple):

@@ -80,7 +80,7 @@ _ROLE_LABELS = {w.lower() for ws in QUESTION_WORDS.values() for w in ws if len(w
     "pergunta",
     "vraag",
 }
-_BOLD_NAME = re.compile(r"\s*[\[(][^\])]*[\])]|[*_:]", re.S)
+_BOLD_NAME = re.compile(r"(?<!\s)\s*+[\[(][^\])\[(]*[\])]|[\[(][^\])\[(]*[\])]|[*_:]", re.S)
 _HONORIFIC_RE = re.compile(rf"^{_HONORIFIC}", re.I)
 
 

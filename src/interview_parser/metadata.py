@@ -215,7 +215,7 @@ def _interviewee(state: State, header: list[Block]) -> str | None:
 
 
 # Only the verbs that make their subject the asker ("X spoke to the Daily" names the guest).
-_ASKER_AFTER = re.compile(r"\s+(?:asked|asks|interviewed|interviews)\b", re.I)
+_ASKER_AFTER = re.compile(r"(?<!\s)\s++(?:asked|asks|interviewed|interviews)\b", re.I)
 _THING_BEFORE = re.compile(r"\b(?:the|at|in|near|inside|outside|across|around|into|onto|towards)\s+$", re.I)
 
 
