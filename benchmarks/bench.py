@@ -84,6 +84,7 @@ def trafilatura_or_none(pages: list[str]) -> float | None:
         import trafilatura
     except ImportError:
         return None
+
     def run() -> None:
         for p in pages:
             trafilatura.extract(p)

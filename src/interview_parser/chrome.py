@@ -140,15 +140,33 @@ _LINK_LINE_WORDS = 15
 _QUOTE_MARKS = "\"“”„«»‘’'‚ "
 
 
+_SHINGLE = 5  # words
+
+
+def _shingles(words: list[str]) -> list[int]:
+    return [hash(tuple(words[i : i + _SHINGLE])) for i in range(max(1, len(words) - _SHINGLE + 1))]
+
+
 def _pull_quotes(state: State) -> None:
-    """A quoted block repeating a passage that stands elsewhere on the page is a pull quote."""
+    """A quoted block repeating a passage that stands elsewhere on the page is a pull quote.
+
+    "Repeats" is judged by word shingles: every five-word run of the quote occurs outside
+    the quotes. One set of the page's shingles, read once, keeps this linear (a substring
+    search per quote was quadratic on pages of many blockquotes)."""
     quotes = [b for b in state.blocks if b.hints.quote and b.kind is None and b.label is None]
     if not quotes:
         return
-    others = "\n".join(b.text for b in state.blocks if not b.hints.quote)
+    page: set[int] | None = None
     for b in quotes:
         core = b.text.strip(_QUOTE_MARKS)
-        if len(core) >= 40 and core in others:
+        if len(core) < 40:
+            continue
+        if page is None:
+            page = set()
+            for other in state.blocks:
+                if not other.hints.quote:
+                    page.update(_shingles(other.text.split()))
+        if all(h in page for h in _shingles(core.split())):
             b.mark(Bucket.CHROME, "pull-quote")
 
 

@@ -64,8 +64,9 @@ def run(state: State) -> None:
         state.meta.interviewee_hint = _interviewee(state, header)
     texts = [state.meta.title or "", *(b.text for b in header if b.kind is Bucket.INTRO)]
     tried: set[str] = set()
-    bylines: Counter[str] | None = None  # read only when a short label needs expanding
-    intro_names: Counter[str] | None = None
+    bylines: _Names | None = None  # read only when a short label needs expanding
+    intro_names: _Names | None = None
+    surnames: dict[str, Counter[str]] | None = None
     for b in state.blocks:
         if b.speaker and b.label is not None and b.speaker not in tried:
             tried.add(b.speaker)
@@ -73,7 +74,10 @@ def run(state: State) -> None:
             if last.isupper():
                 # "RP:" is the Rosa Pérez of the byline; "DOE:" the Jane Doe of the intro.
                 bylines = bylines if bylines is not None else _runs([h.text for h in header])
-                spelled = _expand(b.speaker, bylines) or _spelled_out(last, texts)
+                spelled = _expand(b.speaker, bylines)
+                if not spelled:
+                    surnames = surnames if surnames is not None else _surname_index(texts)
+                    spelled = _spelled_out(last, texts, surnames)
             elif len(b.speaker.split()) == 1:
                 intro_names = intro_names if intro_names is not None else _runs(texts)
                 spelled = _expand(b.speaker, intro_names)  # "Tom:" is the intro's Tom Becker
@@ -168,7 +172,7 @@ def _interviewee(state: State, header: list[Block]) -> str | None:
         if b.kind is Bucket.INTRO and b.rule not in ("title", "date") and not _BYLINE.search(b.text)
     ]
     texts += [b.text for b in state.blocks if b.kind is Bucket.CAPTION]
-    names: Counter[str] = Counter()
+    names = _Names()
     title = state.meta.title or ""
     # "Tagus Pension Fund CIO Leonor Vaz: ..." names its interviewee before the colon.
     before_colon = _NAME.findall(title.split(":")[0]) if ":" in title else []
@@ -236,16 +240,37 @@ def _stands_for(label: str, name: str) -> bool:
     return len(label.split()) == 1 and len(words) > 1 and words[0].lower() == label.strip(" .").lower()
 
 
-def _expand(label: str, names: Counter[str]) -> str | None:
+class _Names(Counter[str]):
+    """Name runs with their counts, indexed by initials and given name on first lookup
+    (a page with many speakers looks each label up instead of scanning every name)."""
+
+    _index: dict[str, list[str]] | None = None
+
+    def lookup(self, key: str) -> list[str]:
+        if self._index is None:
+            self._index = {}
+            for name in self:
+                words = name.split()
+                if len(words) > 1:
+                    self._index.setdefault("i:" + "".join(w[0] for w in words).upper(), []).append(name)
+                    self._index.setdefault("w:" + words[0].lower(), []).append(name)
+        return self._index.get(key, [])
+
+
+def _expand(label: str, names: _Names) -> str | None:
     """The most-mentioned name that a short label stands for."""
-    found = [n for n in names if _stands_for(label, n)]
+    initials = _initials(label)
+    candidates = names.lookup("i:" + initials) if initials is not None else []
+    if len(label.split()) == 1:
+        candidates = candidates + names.lookup("w:" + label.strip(" .").lower())
+    found = [n for n in dict.fromkeys(candidates) if _stands_for(label, n)]
     return max(found, key=lambda n: (names[n], -len(n))) if found else None
 
 
-def _runs(texts: list[str]) -> Counter[str]:
+def _runs(texts: list[str]) -> _Names:
     """Capitalised name runs in the page's own words, each tail counted too ("Reporter Rosa
     Pérez" also vouches for "Rosa Pérez")."""
-    found: Counter[str] = Counter()
+    found = _Names()
     for text in texts:
         for m in _NAME.finditer(text):
             words = _trim(m.group(1)).split()
@@ -263,27 +288,41 @@ def _trim(run: str) -> str:
     return " ".join(words)
 
 
-def _spelled_out(surname: str, texts: list[str]) -> str | None:
+_TOKEN_WORD = re.compile(r"[\w'’.-]+")
+_WORD_END = re.compile(r"\w\b")
+
+
+def _surname_index(texts: list[str]) -> dict[str, Counter[str]]:
+    """Every "Given Surname" spelling in the page's words, keyed by the surname in lower
+    case: read once per page, so a page with many speakers stays linear."""
+    index: dict[str, Counter[str]] = {}
+    for text in texts:
+        tokens = text.split()
+        for i, token in enumerate(tokens):
+            if i == 0 or not token[:1].isupper():
+                continue
+            # The given names: up to three capitalised words right before, up to a title.
+            given: list[str] = []
+            for word in reversed(tokens[max(0, i - 3) : i]):
+                if not _TOKEN_WORD.fullmatch(word) or word.lower().strip(".") in _NOT_NAME:
+                    break
+                if not word[:1].isupper():
+                    break
+                given.insert(0, word)
+            if not given:
+                continue
+            # "O'Brien's" may spell the surname "O'Brien" (or "O"): every prefix ending a word.
+            for m in _WORD_END.finditer(token):
+                surname = token[: m.end()]
+                index.setdefault(surname.lower(), Counter())[" ".join([*given, surname])] += 1
+    return index
+
+
+def _spelled_out(surname: str, texts: list[str], index: dict[str, Counter[str]] | None = None) -> str | None:
     """The fullest "Given Surname" spelling of a label's surname in the page's own words."""
     if len(surname) < 2:
         return None
-    pattern = re.compile(r"((?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){1,3})(" + re.escape(surname) + r")\b", re.IGNORECASE)
-    found: Counter[str] = Counter()
-    low = surname.lower()
-    for text in texts:
-        if low not in text.lower():
-            continue
-        for m in pattern.finditer(text):
-            if not m.group(2)[:1].isupper():
-                continue
-            # The given names: the capitalised words right before the surname, up to a title.
-            words: list[str] = []
-            for word in reversed(m.group(1).split()):
-                if word.lower().strip(".") in _NOT_NAME or not word[:1].isupper():
-                    break
-                words.insert(0, word)
-            if words:
-                found[" ".join([*words, m.group(2)])] += 1
+    found = (index if index is not None else _surname_index(texts)).get(surname.lower())
     if not found:
         return None
     return max(found, key=lambda n: (found[n], len(n)))
