@@ -6,31 +6,40 @@ caller reports. Parsing is a pure function of one document, so processes share n
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from types import FrameType
 from typing import TypeVar
 
 import attrs
 
-from .api import parse_file
-from .errors import InterviewParserError
+from .api import parse_file, read_limited
+from .errors import InternalError, InterviewParserError, ParseTimeoutError, ReadError
 from .options import ParseOptions
 from .pipeline import parse
 from .records import Transcript
 
 T = TypeVar("T")
 SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml")
+DEFAULT_TIMEOUT = 60.0  # seconds per document in a batch; a normal page takes milliseconds
 
 
 @attrs.frozen
 class Failure:
-    """An input that could not be parsed: which, the error class and its message."""
+    """An input that could not be parsed: which, the error class and its message.
+
+    ``original`` names the builtin error behind an ``InternalError`` (a bug met on this
+    document), so a report can group them."""
 
     path: str
     error: str
     message: str
+    original: str | None = None
 
 
 def expand(paths: Sequence[str], pattern: str | None = None) -> Iterator[str]:
@@ -43,25 +52,61 @@ def expand(paths: Sequence[str], pattern: str | None = None) -> Iterator[str]:
                 if pattern
                 else (p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
             )
-            yield from sorted(str(p) for p in found if p.is_file())
+            # Hidden files and folders are skipped: our own temporary outputs (".out.jsonl.
+            # x.partial", a killed publish's ".ds.tmp" folder) must never come back as input.
+            yield from sorted(str(p) for p in found if p.is_file() and not _hidden(p.relative_to(path)))
         else:
             yield raw
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts) or relative.suffix == ".partial"
 
 
 def _identity(t: Transcript) -> Transcript:
     return t
 
 
-def _parse_one(job: tuple[str, ParseOptions, Callable[[Transcript], T]]) -> T | Failure:
-    path, options, transform = job
+def _parse_one(job: tuple[str, ParseOptions, Callable[[Transcript], T], float | None]) -> T | Failure:
+    path, options, transform, timeout = job
     try:
-        if path == "-":
-            return transform(parse(sys.stdin.buffer.read(), uri="-", options=options))
-        return transform(parse_file(path, options=options))
-    except (InterviewParserError, OSError) as exc:
-        return Failure(path, type(exc).__name__, str(exc))
-    except RecursionError as exc:  # a pathological page must not stop the batch
-        return Failure(path, type(exc).__name__, "input too deeply nested")
+        with _time_budget(timeout):
+            if path == "-":
+                data = read_limited(sys.stdin.buffer, options.max_bytes, name="standard input")
+                return transform(parse(data, uri="-", options=options))
+            return transform(parse_file(path, options=options))
+    except InterviewParserError as exc:
+        return Failure(path, type(exc).__name__, str(exc), getattr(exc, "original_type", None))
+    except OSError as exc:
+        return Failure(path, ReadError.__name__, f"{exc.strerror or exc}", type(exc).__name__)
+    except Exception as exc:  # serialising one document must not stop the batch either
+        wrapped = InternalError.wrap(exc)
+        return Failure(path, type(wrapped).__name__, str(wrapped), wrapped.original_type)
+
+
+@contextlib.contextmanager
+def _time_budget(seconds: float | None) -> Iterator[None]:
+    """Raise ``ParseTimeoutError`` in this thread after ``seconds`` (a real-time alarm, so
+    a regex or a loop stuck in C code is interrupted at its next bytecode)."""
+    if (
+        seconds is None
+        or seconds <= 0
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise ParseTimeoutError(f"took longer than the time budget of {seconds:g} s per document (--timeout)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def run(
@@ -72,18 +117,23 @@ def run(
     on_failure: Callable[[Failure], None],
     fail_fast: bool = False,
     transform: Callable[[Transcript], T] = _identity,  # type: ignore[assignment]
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Iterator[T]:
     """Parse every path; yield results in input order and report failures as they come.
 
     ``transform`` (a module-level function, so workers can receive it) runs in the worker:
-    serialising there (``jsonl.dumps``) spares the parent from unpickling records.
+    serialising there (``jsonl.dumps``) spares the parent from unpickling records. A
+    document over ``timeout`` seconds (parse and transform) is a ``ParseTimeoutError``
+    failure; ``None`` or 0 turns the budget off.
     """
-    work = ((p, options, transform) for p in paths)
+    work = ((p, options, transform, timeout) for p in paths)
     if jobs <= 1:
         yield from _report(map(_parse_one, work), on_failure, fail_fast)
         return
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        yield from _report(pool.imap(_parse_one, work, chunksize=8), on_failure, fail_fast)
+        # Small chunks: with results in input order, one slow document holds back only
+        # the few queued with it (and no more than the time budget).
+        yield from _report(pool.imap(_parse_one, work, chunksize=2), on_failure, fail_fast)
 
 
 def _report(

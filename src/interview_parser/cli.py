@@ -12,11 +12,11 @@ from typing import Any, TypeVar
 import attrs
 
 from . import __version__
-from .atomic import atomic_output
-from .batch import FailFastError, Failure, expand, run
+from .atomic import atomic_output, check_output, show, unescape_bytes
+from .batch import DEFAULT_TIMEOUT, FailFastError, Failure, expand, run
 from .errors import InterviewParserError
 from .jsonl import exchange_lines, transcript_line
-from .options import ParseOptions
+from .options import DEFAULT_MAX_BYTES, ParseOptions
 from .records import Transcript
 from .serialize import to_dict
 
@@ -35,14 +35,29 @@ def _build_parser() -> argparse.ArgumentParser:
         p.add_argument("--jobs", type=int, default=1, help="worker processes (output stays in input order)")
         p.add_argument("--fail-fast", action="store_true", help="stop at the first input that fails")
         p.add_argument("--errors", default=None, help="also write failures as JSONL to this file")
+        p.add_argument(
+            "--max-bytes",
+            type=_positive_int,
+            default=DEFAULT_MAX_BYTES,
+            help=f"refuse inputs larger than this many bytes (default {DEFAULT_MAX_BYTES:,})",
+        )
+        p.add_argument(
+            "--timeout",
+            type=float,
+            default=DEFAULT_TIMEOUT,
+            help=f"seconds one document may take before it is reported and skipped "
+            f"(default {DEFAULT_TIMEOUT:g}; 0 for none)",
+        )
 
     p = sub.add_parser("parse", help="parse one file and print its transcript as JSON")
     p.add_argument("path", help="a text or HTML file, or - for stdin")
     p.add_argument("--format", choices=("auto", "text", "html"), default="auto")
+    p.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES)
+    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT)
 
     c = sub.add_parser("convert", help="convert files and folders to JSONL or Parquet")
     inputs(c)
-    c.add_argument("-o", "--output", required=True, help="OUT.jsonl or OUT.parquet")
+    c.add_argument("-o", "--output", required=True, help="OUT.jsonl, OUT.parquet, or - for JSONL on stdout")
     c.add_argument(
         "--table",
         choices=("transcripts", "exchanges"),
@@ -81,13 +96,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 file=sys.stderr,
             )
             return 1 if problems else 0
-        options = ParseOptions(format=args.format)
+        options = ParseOptions(format=args.format, max_bytes=args.max_bytes)
         if args.command == "parse":
             failed: list[Failure] = []
-            found: list[Transcript] = list(run([args.path], options, on_failure=failed.append))
+            found: list[Transcript] = list(
+                run([args.path], options, on_failure=failed.append, timeout=args.timeout)
+            )
             if failed:
-                f = failed[0]
-                print(f"interview-parser: {f.path}: {f.error}: {f.message}", file=sys.stderr)
+                print(f"interview-parser: {_failure_line(failed[0])}", file=sys.stderr)
                 return 1
             (transcript,) = found
             json.dump(to_dict(transcript), sys.stdout, ensure_ascii=False, indent=2)
@@ -97,8 +113,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FailFastError:
         return 1
     except InterviewParserError as exc:
-        print(f"interview-parser: error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"interview-parser: error: {type(exc).__name__}: {show(str(exc))}", file=sys.stderr)
         return 1
+
+
+def _positive_int(raw: str) -> int:
+    value = int(raw)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {raw}")
+    return value
+
+
+def _failure_line(f: Failure) -> str:
+    return f"{show(f.path)}: {f.error}: {show(f.message)}"
+
+
+def _failure_record(f: Failure) -> str:
+    """One JSON line; paths that are not valid UTF-8 are written with escapes, not lost."""
+    record = attrs.asdict(f)
+    record["path"] = unescape_bytes(f.path)
+    record["message"] = unescape_bytes(f.message)
+    return json.dumps(record, ensure_ascii=False) + "\n"
 
 
 def _batch(args: argparse.Namespace, options: ParseOptions) -> int:
@@ -106,23 +141,34 @@ def _batch(args: argparse.Namespace, options: ParseOptions) -> int:
 
     def report(failure: Failure) -> None:
         failures.append(failure)
-        print(f"interview-parser: {failure.path}: {failure.error}: {failure.message}", file=sys.stderr)
+        print(f"interview-parser: {_failure_line(failure)}", file=sys.stderr)
 
     paths = list(expand(args.paths, args.glob))
+    outputs = [Path(args.dataset if args.command == "publish" else args.output)]
+    if args.errors:
+        outputs.append(Path(args.errors))
+    for out in outputs:
+        if str(out) != "-" and (args.command != "publish" or out != outputs[0]):
+            check_output(out, paths)
     jsonl = args.command == "convert" and Path(args.output).suffix.lower() != ".parquet"
     # JSONL is serialised in the workers, which spares the parent from unpickling records.
     transform = (exchange_lines if args.table == "exchanges" else transcript_line) if jsonl else None
-    items: Iterator[Any] = _progress(
+    results: Iterator[Any] = (
         run(
             paths,
             options,
             jobs=args.jobs,
             on_failure=report,
             fail_fast=args.fail_fast,
-            **({"transform": transform} if transform else {}),
-        ),
-        total=len(paths),
+            transform=transform,
+            timeout=args.timeout,
+        )
+        if transform
+        else run(
+            paths, options, jobs=args.jobs, on_failure=report, fail_fast=args.fail_fast, timeout=args.timeout
+        )
     )
+    items: Iterator[Any] = _progress(results, total=len(paths))
     try:
         if args.command == "publish":
             from .dataset import publish
@@ -132,13 +178,20 @@ def _batch(args: argparse.Namespace, options: ParseOptions) -> int:
                 f"published {counts['documents']} document(s), "
                 f"{counts['exchanges']} exchange(s) to {args.dataset}"
             )
+        elif jsonl and args.output == "-":
+            count = 0
+            for chunk in items:
+                sys.stdout.write(chunk)
+                count += 1
+            sys.stdout.flush()
+            done = f"wrote {count} transcript(s) to standard output"
         elif jsonl:
             count = 0
             with atomic_output(Path(args.output)) as fh:
                 for chunk in items:
                     fh.write(chunk)
                     count += 1
-            done = f"wrote {count} transcript(s) to {args.output}"
+            done = f"wrote {count} transcript(s) to {show(args.output)}"
         else:
             from .parquet import write_parquet
 
@@ -148,7 +201,7 @@ def _batch(args: argparse.Namespace, options: ParseOptions) -> int:
         if args.errors:
             with atomic_output(Path(args.errors)) as fh:
                 for f in failures:
-                    fh.write(json.dumps(attrs.asdict(f), ensure_ascii=False) + "\n")
+                    fh.write(_failure_record(f))
     print(f"interview-parser: {done}; {len(failures)} failed", file=sys.stderr)
     return 1 if failures else 0
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
+from .atomic import current_umask, show
 from .errors import OutputError, SchemaVersionError
 from .parquet import file_metadata, hf_features, write_parquet
 from .records import SCHEMA_VERSION, Transcript
@@ -52,15 +53,31 @@ def publish(
 ) -> dict[str, int]:
     """Write a dataset folder; returns the counts (documents, exchanges, shards)."""
     target = Path(folder)
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        raise OutputError(f"cannot publish into {show(str(target))}: not a folder")
     if target.exists() and any(target.iterdir()):
-        raise OutputError(f"cannot publish into {target}: expected a new or empty folder")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+        raise OutputError(f"cannot publish into {show(str(target))}: expected a new or empty folder")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent))
+        tmp.chmod(0o777 & ~current_umask())  # mkdtemp's own mode is 0700
+    except OSError as exc:
+        raise OutputError(f"cannot publish into {show(str(target))}: {exc.strerror or exc}") from exc
     try:
         counts = _write(transcripts, tmp, shard_size, options)
-        if target.exists():
-            target.rmdir()
-        tmp.rename(target)
+        try:
+            if target.exists():
+                target.rmdir()  # fails if another run filled it meanwhile: a lost race
+            tmp.rename(target)
+        except OSError as exc:
+            raise OutputError(
+                f"cannot publish into {show(str(target))}: {exc.strerror or exc} (another run wrote it?)"
+            ) from exc
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(exc, OutputError):
+            raise
+        raise OutputError(f"cannot publish into {show(str(target))}: {exc.strerror or exc}") from exc
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

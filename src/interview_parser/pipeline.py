@@ -107,6 +107,8 @@ def _parse(data: str | bytes, *, uri: str | None, options: ParseOptions) -> Tran
             stage(state)
     if repair_meta(meta) and not repaired:
         diagnostics.append(_REPAIRED)
+    if uri is not None and not uri.isprintable():
+        uri = repair_surrogates(uri)
     source = Source(uri=uri, format=fmt, sha256=hashlib.sha256(raw).hexdigest(), encoding=encoding)
     return build(state, source=source)
 
