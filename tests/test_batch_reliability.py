@@ -194,3 +194,55 @@ def test_jsonl_to_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     (line,) = capsys.readouterr().out.splitlines()
     assert json.loads(line)["exchanges"][0]["question"]["text"] == "Why now?"
     assert not Path("-").exists()
+
+
+def _published(tmp_path: Path) -> Path:
+    ds = tmp_path / "ds"
+    assert main(["publish", str(_folder(tmp_path)), "--dataset", str(ds)]) == 0
+    return ds
+
+
+def test_validate_reports_bad_files_as_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from interview_parser.dataset import validate
+
+    ds = _published(tmp_path)
+    shard = next((ds / "data").glob("exchanges-*.parquet"))
+    truncated = tmp_path / "cut.parquet"
+    truncated.write_bytes(shard.read_bytes()[:100])
+    not_utf8 = tmp_path / "bad.jsonl"
+    not_utf8.write_bytes(b'{"a": "\xff"}\n[1, 2]\n"text"\n')
+    for path in (truncated, not_utf8, tmp_path / "missing.jsonl"):
+        problems = validate(path)
+        assert problems and all("\n" not in p for p in problems)
+    assert len(validate(not_utf8)) == 3
+
+
+def test_validate_never_reads_outside_the_dataset(tmp_path: Path) -> None:
+    from interview_parser.dataset import validate
+
+    ds = _published(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("do not read", encoding="utf-8")
+    manifest = json.loads((ds / "manifest.json").read_text(encoding="utf-8"))
+    manifest["files"]["../secret.txt"] = "0" * 64
+    (ds / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    problems = validate(ds)
+    assert any("outside the dataset folder" in p for p in problems)
+    assert not any("sha256 differs" in p for p in problems)
+    (ds / "manifest.json").write_text("[1, 2", encoding="utf-8")
+    assert validate(ds) and all("manifest" in p for p in validate(ds))
+    (ds / "manifest.json").write_text('{"files": 5}', encoding="utf-8")
+    assert validate(ds)
+
+
+def test_validate_accepts_the_exchanges_table_as_jsonl(tmp_path: Path) -> None:
+    from interview_parser.dataset import validate
+
+    out = tmp_path / "ex.jsonl"
+    assert main(["convert", str(_folder(tmp_path)), "-o", str(out), "--table", "exchanges"]) == 0
+    assert validate(out) == []
+    rows = out.read_text(encoding="utf-8").splitlines()
+    broken = json.loads(rows[0])
+    del broken["question"]
+    out.write_text(json.dumps(broken) + "\n", encoding="utf-8")
+    assert validate(out) == [f"{out}:1: missing field 'question'"]

@@ -207,13 +207,22 @@ duckdb.sql("SELECT title, question, answer FROM 'data/exchanges-*.parquet' LIMIT
 
 
 def validate(path: str | Path) -> list[str]:
-    """Problems found in a JSONL file, a Parquet file or a dataset folder (empty when valid)."""
+    """Problems found in a JSONL file, a Parquet file or a dataset folder (empty when valid).
+
+    Each problem is one line; nothing here raises on a bad file (truncated Parquet, bytes
+    that are not UTF-8, a manifest that is not ours), and a dataset's manifest is never
+    followed outside its folder."""
     path = Path(path)
-    if path.is_dir():
-        return _validate_dir(path)
-    if path.suffix == ".parquet":
-        return _validate_parquet(path)
-    return _validate_jsonl(path)
+    try:
+        if path.is_dir():
+            return _validate_dir(path)
+        if not path.exists():
+            return [f"{show(str(path))}: expected a file or dataset folder, found nothing"]
+        if path.suffix == ".parquet":
+            return _validate_parquet(path)
+        return _validate_jsonl(path)
+    except OSError as exc:
+        return [f"{show(str(path))}: cannot read: {exc.strerror or exc}"]
 
 
 def _validate_jsonl(path: Path) -> list[str]:
@@ -221,52 +230,106 @@ def _validate_jsonl(path: Path) -> list[str]:
 
     validator = jsonschema.Draft202012Validator(json_schema())
     problems = []
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, start=1):
+    where = show(str(path))
+    with path.open("rb") as fh:
+        for number, raw in enumerate(fh, start=1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                problems.append(f"{where}:{number}: not UTF-8 ({exc.reason} at byte {exc.start})")
+                continue
             if not line.strip():
                 continue
             try:
                 record = json.loads(line)
-                check_version(str(record.get("schema_version", "")), where=f"{path}:{number}")
-            except (ValueError, SchemaVersionError) as exc:
-                problems.append(f"{path}:{number}: {exc}")
+            except ValueError as exc:
+                problems.append(f"{where}:{number}: not JSON: {exc}")
+                continue
+            if not isinstance(record, dict):
+                problems.append(f"{where}:{number}: expected a JSON object, found {type(record).__name__}")
+                continue
+            try:
+                check_version(str(record.get("schema_version", "")), where=f"{where}:{number}")
+            except SchemaVersionError as exc:
+                problems.append(str(exc))
+                continue
+            if "exchange_index" in record and "exchanges" not in record:
+                problems.extend(f"{where}:{number}: {p}" for p in _exchange_row_problems(record))
                 continue
             for error in validator.iter_errors(record):
-                where = "/".join(str(p) for p in error.absolute_path) or "(record)"
-                problems.append(f"{path}:{number}: {where}: {error.message}")
+                at = "/".join(str(p) for p in error.absolute_path) or "(record)"
+                problems.append(f"{where}:{number}: {at}: {error.message}")
     return problems
 
 
+def _exchange_row_problems(row: dict[str, Any]) -> list[str]:
+    """A flat exchange row (``convert --table exchanges``) against the declared Arrow schema."""
+    import datetime
+
+    import pyarrow as pa
+
+    names = set(EXCHANGES.names)
+    problems = [f"unexpected field {k!r}" for k in sorted(set(row) - names)]
+    problems += [f"missing field {k!r}" for k in EXCHANGES.names if k not in row]
+    problems += [
+        f"{f.name}: null in a not-null field" for f in EXCHANGES if not f.nullable and row.get(f.name) is None
+    ]
+    if problems:
+        return problems
+    typed = dict(row)
+    try:
+        if isinstance(typed.get("published"), str):
+            typed["published"] = datetime.date.fromisoformat(typed["published"])
+        pa.Table.from_pylist([typed], schema=EXCHANGES)
+    except (ValueError, TypeError, pa.ArrowException) as exc:
+        return [f"does not fit the declared exchanges schema: {exc}"]
+    return []
+
+
 def _validate_parquet(path: Path) -> list[str]:
+    where = show(str(path))
     try:
         meta = file_metadata(path)
-        check_version(str(meta.get("schema_version", "")), where=str(path))
+        check_version(str(meta.get("schema_version", "")), where=where)
+        found = pq.read_schema(path).remove_metadata()
+        pq.ParquetFile(path).metadata  # noqa: B018 - reads the footer of every row group
     except SchemaVersionError as exc:
         return [str(exc)]
+    except Exception as exc:  # pyarrow raises its own (and OSError) for a truncated file
+        return [f"{where}: not a readable Parquet file: {show(str(exc))}"]
     expected = TRANSCRIPTS if meta.get("table") == "transcripts" else EXCHANGES
-    found = pq.read_schema(path).remove_metadata()
     if not found.equals(expected):
-        return [f"{path}: expected the declared {meta.get('table')} schema, found a different one"]
+        return [f"{where}: expected the declared {meta.get('table')} schema, found a different one"]
     return []
 
 
 def _validate_dir(folder: Path) -> list[str]:
     manifest_path = folder / "manifest.json"
+    where = show(str(manifest_path))
     if not manifest_path.exists():
-        return [f"{folder}: expected manifest.json, found none"]
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        return [f"{show(str(folder))}: expected manifest.json, found none"]
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        return [f"{where}: not a JSON manifest: {exc}"]
+    listed = manifest.get("files") if isinstance(manifest, dict) else None
+    if not isinstance(listed, dict) or not all(isinstance(v, str) for v in listed.values()):
+        return [f"{where}: expected an object with a 'files' map of name to sha256"]
     problems = []
-    listed = manifest.get("files", {})
+    root = folder.resolve()
     for name, digest in sorted(listed.items()):
         file = folder / name
-        if not file.exists():
-            problems.append(f"{file}: listed in the manifest, missing")
+        if Path(name).is_absolute() or not file.resolve().is_relative_to(root):
+            problems.append(f"{where}: {show(name)!s} points outside the dataset folder; not read")
+            continue
+        if not file.is_file():
+            problems.append(f"{show(str(file))}: listed in the manifest, missing")
         elif sha256_of(file) != digest:
-            problems.append(f"{file}: sha256 differs from the manifest")
+            problems.append(f"{show(str(file))}: sha256 differs from the manifest")
         elif file.suffix == ".parquet":
             problems.extend(_validate_parquet(file))
     for file in sorted(p for p in folder.rglob("*") if p.is_file()):
         rel = file.relative_to(folder).as_posix()
         if rel != "manifest.json" and rel not in listed:
-            problems.append(f"{file}: not listed in the manifest")
+            problems.append(f"{show(str(file))}: not listed in the manifest")
     return problems
