@@ -272,7 +272,9 @@ def _exchange_row_problems(row: dict[str, Any]) -> list[str]:
     problems = [f"unexpected field {k!r}" for k in sorted(set(row) - names)]
     problems += [f"missing field {k!r}" for k in EXCHANGES.names if k not in row]
     problems += [
-        f"{f.name}: null in a not-null field" for f in EXCHANGES if not f.nullable and row.get(f.name) is None
+        f"{f.name}: null in a not-null field"
+        for f in EXCHANGES
+        if not f.nullable and f.name in row and row[f.name] is None
     ]
     if problems:
         return problems
