@@ -110,9 +110,14 @@ def _find(block: Block) -> _Found | None:
         if hinted.rstrip().endswith(":"):
             m = _SPEAKER.match(hinted.rstrip() + " ")
             name = m.group("name") if m else _BOLD_NAME.sub("", hinted).strip()
+            label = hinted.strip()
+            if m and m.group("body").strip():
+                # "<b>Tom: Why now:</b>": the label is "Tom:", the rest of the run is said.
+                label = hinted[: m.start("body")].strip()
+                body = text[len(label) :].lstrip(" ") if text.startswith(label) else body
             # A bold run may carry a longer title ("President of Russia Vladimir Putin:").
             if _speaker_ok(name) and name[:1].isupper() and len(name.split()) <= 6:
-                return _Found("speaker", hinted.strip(), name, body, speaker_key(name), hinted=True)
+                return _Found("speaker", label, name, body, speaker_key(name), hinted=True)
     # Cheap tests first: most lines are prose that no label pattern can match.
     first = text.lstrip("*_")[:1]
     if first in _LETTERS:
