@@ -91,8 +91,9 @@ _INLINES = ("b", "strong", "i", "em", "a", "span", "small", "u", "sub", "sup", "
 _VOIDS = ("br", "img", "hr", "wbr", "embed", "source", "param", "area", "col", "meta", "link", "input")
 # Never page text: their content is dropped on purpose (scripts, controls, media fallbacks).
 _INVISIBLE = ("script", "style", "template", "noscript", "textarea", "button", "select", "video", "svg")
-_CLASSES = ("share", "related", "menu", "caption", "credit", "question", "answer", "post", "entry-content",
-            "tag-news", "sharebar", "image", "byline", "footer", "cookie", "promo", "", "x y", "photo")  # fmt: skip
+_CLASSES = ("share", "related", "menu", "caption", "credit", "question", "answer", "post",
+            "entry-content", "tag-news", "sharebar", "image", "byline", "footer", "cookie", "promo",
+            "", "x y", "photo")  # fmt: skip
 _LABELS = ("Q:", "A:", "Q.", "A.", "Question:", "Answer:", "JANE DOE:", "Tom:", "", "", "", "")
 _PUNCT = ("", "", ".", "?", "!", ",", ":", " -", " –")
 
