@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import math
 import time
+import tracemalloc
 from collections.abc import Callable
 
 from interview_parser import parse
@@ -67,6 +68,10 @@ def drafts(n: int) -> str:
     return "An intro about the harbour.\n\n" + repeats + "A: Money, mostly.\n"
 
 
+def tiny_pairs(n: int) -> str:
+    return "Q: a?\nA: b.\n" * (n * 20)
+
+
 def _word(i: int) -> str:
     """A distinct lower-case suffix per number (names may not hold digits)."""
     out = ""
@@ -85,6 +90,7 @@ PATHS: dict[str, tuple[Callable[[int], str], int]] = {
     "blockquotes (pull-quote check)": (blockquotes, 250),
     "blockquote answers": (blockquote_answers, 150),
     "question drafts before one answer": (drafts, 100),
+    "one-word Q/A lines (the worst case)": (tiny_pairs, 250),
 }
 
 
@@ -107,6 +113,18 @@ def main() -> None:
         t1, t4, t16 = (_cost(make(k)) for k in (n, 4 * n, 16 * n))
         exponent = math.log(t16 / t4) / math.log(4)
         print(f"{name:40} {n:6} {t1 * 1e3:9.1f} {t4 * 1e3:9.1f} {t16 * 1e3:10.1f} {exponent:8.2f}")
+    print("\nPeak memory of one parse (tracemalloc), per byte of input:")
+    for name, text in (
+        ("one-word Q/A lines", tiny_pairs(4000)),
+        ("Q/A pairs of real length", blocks(4000)),
+        ("blockquote answers (HTML)", blockquote_answers(4000)),
+    ):
+        tracemalloc.start()
+        parse(text)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        size = len(text.encode())
+        print(f"  {name:38} {size / 1e6:6.2f} MB in, peak {peak / 1e6:7.1f} MB = {peak / size:5.0f} x")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ every block).
 from __future__ import annotations
 
 import codecs
+import gc
 import hashlib
 from collections.abc import Callable
 
@@ -42,12 +43,21 @@ def parse(data: str | bytes, *, uri: str | None = None, options: ParseOptions | 
     diagnostic on the result. Whatever the input, nothing else escapes: a bug met on one
     document is an ``InternalError`` carrying the original type and message.
     """
+    # A parse allocates hundreds of thousands of small objects and creates no reference
+    # cycles; pausing the cyclic collector keeps a long document linear (generation-2
+    # passes over a growing heap made it grow as n^1.2) and spares a third of the time.
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
     try:
         return _parse(data, uri=uri, options=options or ParseOptions())
     except InterviewParserError:
         raise
-    except (Exception, RecursionError) as exc:
+    except (Exception, RecursionError) as exc:  # the one place that may catch everything
         raise InternalError.wrap(exc) from exc
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _parse(data: str | bytes, *, uri: str | None, options: ParseOptions) -> Transcript:
