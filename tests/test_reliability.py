@@ -138,3 +138,10 @@ def test_str_input_is_limited_in_bytes() -> None:
 def test_records_with_repairs_round_trip_through_json() -> None:
     t = parse(_ld('{"@type": "Article", "headline": "\\udc00"}'))
     assert json.loads(json.dumps(to_dict(t)))["title"] == "\ufffd"
+
+
+def test_a_text_node_over_ten_megabytes_says_so() -> None:
+    from interview_parser import MarkupError
+
+    with pytest.raises(MarkupError, match="text runs of at most 10 MB"):
+        parse("<html><body><p>" + "word " * 2_200_000 + "</p></body></html>")

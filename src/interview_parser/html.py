@@ -408,6 +408,12 @@ def parse_tree(text: str, max_depth: int, utf8: bytes | None = None) -> Any:
     for error in parser.error_log:
         # libxml2 stops at 256 levels without XML_PARSE_HUGE (which we keep off, for safety)
         # and would silently drop everything deeper.
+        if error.type_name == "ERR_RESOURCE_LIMIT" and "buffer size" in error.message.lower():
+            # libxml2 refuses a single text node over 10 MB without XML_PARSE_HUGE.
+            raise MarkupError(
+                f"expected text runs of at most 10 MB between two tags, found a longer one "
+                f"at line {error.line}"
+            )
         if error.type_name == "ERR_RESOURCE_LIMIT":
             raise MarkupError(
                 f"expected HTML nested at most {LIBXML_MAX_DEPTH} levels deep, found deeper "
