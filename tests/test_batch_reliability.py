@@ -246,3 +246,48 @@ def test_validate_accepts_the_exchanges_table_as_jsonl(tmp_path: Path) -> None:
     del broken["question"]
     out.write_text(json.dumps(broken) + "\n", encoding="utf-8")
     assert validate(out) == [f"{out}:1: missing field 'question'"]
+
+
+def test_a_full_disk_is_a_typed_error_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+
+    def full(self: Path, target: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Path, "replace", full)
+    out = tmp_path / "out.jsonl"
+    assert main(["convert", str(_folder(tmp_path)), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "OutputError" in err and "No space left" in err
+    assert not out.exists() and not list(tmp_path.glob(".out.jsonl.*"))
+
+
+def test_a_lost_publish_race_is_a_typed_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from interview_parser import OutputError
+    from interview_parser import dataset as ds_module
+    from interview_parser.pipeline import parse
+
+    target = tmp_path / "ds"
+    real_write = ds_module._write
+
+    def racing(*args: object, **kwargs: object) -> dict[str, int]:
+        counts = real_write(*args, **kwargs)  # type: ignore[arg-type]
+        target.mkdir()
+        (target / "other.txt").write_text("another run got here first", encoding="utf-8")
+        return counts
+
+    monkeypatch.setattr(ds_module, "_write", racing)
+    with pytest.raises(OutputError, match="another run"):
+        ds_module.publish([parse(QA)], target)
+    assert [p.name for p in tmp_path.iterdir()] == ["ds"]
+
+
+def test_a_dataset_folder_takes_the_umask_mode(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        ds = _published(tmp_path)
+    finally:
+        os.umask(old)
+    assert ds.stat().st_mode & 0o777 == 0o755
