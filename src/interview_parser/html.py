@@ -245,7 +245,13 @@ class _Walker:
             ctx = ctx._replace(chrome=None)
         # Most elements have no attributes, and skip all the token work.
         tokens = _tokens(attrib) if attrib else ()
-        chrome = sel.CHROME_TAGS.get(tag) or (_chrome_reason(attrib, tag, tokens) if attrib else None)
+        # The main content and its ancestors are no furniture, whatever their classes say
+        # (a CMS puts "sharebar-enabled", "category-social-media" on the post itself).
+        chrome = (
+            None
+            if el in self.keep
+            else sel.CHROME_TAGS.get(tag) or (_chrome_reason(attrib, tag, tokens) if attrib else None)
+        )
         if chrome and ctx.chrome is None and not (ctx.main and tag == "header"):
             changes["chrome"] = chrome
         if tag == "figcaption":

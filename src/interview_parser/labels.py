@@ -188,9 +188,14 @@ def run(state: State) -> None:
     a_letters = {k for k in letters if k in {w for ws in ANSWER_WORDS.values() for w in ws}}
     letters_ok = bool(q_letters) and (bool(a_letters) or sum(letters.values()) >= 2)
     # A letter that is both (A in English, and nothing else) is fine; P/R need each other.
-    real_speakers = {k for k, n in speakers.items() if n >= 2} | {
-        f.key for f in found.values() if f.kind == "speaker" and f.hinted
-    }
+    qa_words = any(w not in _ROLE_LABELS for w in words)
+    real_speakers = {k for k, n in speakers.items() if n >= 2}
+    # A bold name seen once is a label only beside other turns: with recurring labels, or
+    # with other one-off bold names in paragraphs of their own. One bold "Science:" kicker,
+    # or "Dress: ... Boots: ..." credits in one line, is no convention.
+    once = {(f.key, state.blocks[i].para) for i, f in found.items() if f.kind == "speaker" and f.hinted}
+    if real_speakers or letters_ok or qa_words or len({para for _, para in once}) >= 2:
+        real_speakers |= {key for key, _ in once}
     caps = {f.key for f in found.values() if f.kind == "speaker" and f.name.isupper() and len(f.name) > 2}
     # A name with an outlet or role attached ("Ana Ruiz [Radio Bay]:") is label-shaped too.
     caps |= {f.key for f in found.values() if f.kind == "speaker" and f.affiliation}
@@ -198,7 +203,6 @@ def run(state: State) -> None:
         # Capitalised names label turns even when seen once ("SURGEON GENERAL ADAMS:" stepping
         # up in a briefing; a one-question interview), once two of them, or two names, do.
         real_speakers |= caps
-    qa_words = any(w not in _ROLE_LABELS for w in words)
     sides = _speaker_sides(state, found, real_speakers, letters_ok or qa_words)
     conventions = []
     for index, hit in found.items():
@@ -342,6 +346,8 @@ def _unlabelled(state: State) -> None:
     if open_count >= _PASTE_MIN_LINES and max(map(len, paragraphs.values())) >= _PASTE_SHARE * open_count:
         # A paste without blank lines: one "paragraph" holds the page, so lines are the units.
         paragraphs = {b.index: [b] for p in paragraphs.values() for b in p}
+    else:
+        paragraphs = _split_run_in(paragraphs)
     emphasis = [
         p for p in paragraphs.values() if all(b.hints.bold or b.hints.italic or b.hints.heading for b in p)
     ]
@@ -364,6 +370,30 @@ def _unlabelled(state: State) -> None:
             block.side = "q"
             block.rule = rule
     state.meta.convention = rule if chosen else "none"
+
+
+def _emphasised(b: Block) -> bool:
+    return b.hints.bold or b.hints.italic
+
+
+def _split_run_in(paragraphs: dict[int, list[Block]]) -> dict[int, list[Block]]:
+    """A bold question and its answer in one paragraph (``<p><b>Why?</b><br>Because
+    ...</p>``), or a later question starting after an answer's last line: each run of
+    whole-emphasis lines that asks, and each run of plain lines, is a unit of its own."""
+    units: list[list[Block]] = []
+    for para in paragraphs.values():
+        mixed = len(para) > 1 and any(_emphasised(b) and _asks([b]) for b in para)
+        if not mixed or all(_emphasised(b) for b in para):
+            units.append(para)
+            continue
+        run: list[Block] = []
+        for b in para:
+            if run and _emphasised(b) != _emphasised(run[-1]):
+                units.append(run)
+                run = []
+            run.append(b)
+        units.append(run)
+    return dict(enumerate(units))
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine)\b")

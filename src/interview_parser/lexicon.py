@@ -236,6 +236,7 @@ INTERVIEW_CUES = (
     "told us",
     "tells us",
     "sat down with",
+    "we met",
     "questions for",
     "questions to",
     "questions with",

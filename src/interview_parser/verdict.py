@@ -47,64 +47,72 @@ class Evidence:
     explicit: bool  # Q:/A: letters or label words (Question:, Antwort:) carry the turns
     recurring: float  # share of labelled turns whose speaker label is seen at least twice
     markup: float  # 1 when the markup's own question/answer classes carry the turns
+    emphasis: float  # 1 when whole bold or italic paragraphs ask, alternating with answers
     asks_you: float  # questions addressing someone
     first_person: float  # answers speaking as I / we
     quoted: float  # questions that are quoted dialogue or open with a quotation mark
     headings: float  # questions set as section headings or in Title Case, not answered as "I"
+    repeated: float  # questions printed again in another exchange or as the title ("Re: ...")
     readers: float  # questions a reader asks ("How do I ...?": I or my, no you)
     long_questions: float  # questions over 300 characters
     long_answers: float  # answers over 3,000 characters (whole article sections)
-    plain: float  # 1 when bare "?" paragraphs of an HTML page (no label, no emphasis) ask
+    plain: float  # questions of an HTML page that the markup does not set apart (no label,
+    # no emphasis, no heading, no question class): bare "?" sentences of prose
     cue: float  # 1 when the title or the page's opening calls it an interview
     share: float  # share of the page's text in turns
     median_answer: float  # characters of an answer's first paragraph; one-liners are jokes or chat
 
-    def features(self) -> tuple[float, ...]:
-        return (
-            math.log1p(self.pairs),
-            1.0 if self.pairs == 1 and not self.labelled else 0.0,
-            self.labelled,
-            self.labelled * self.recurring * self.share,
-            self.labelled * (1.0 - self.recurring),
-            self.markup,
-            self.asks_you,
-            self.first_person,
-            self.quoted,
-            self.headings,
-            self.readers,
-            self.long_questions,
-            self.long_answers,
-            self.plain,
-            self.cue,
-            self.share,
-            1.0 if self.share < _MINOR_SHARE else 0.0,
-            # Q:/A: letters and label words are interview markup even for one-line answers.
-            1.0 if self.pairs > 1 and self.median_answer < _TERSE_ANSWER and not self.explicit else 0.0,
-        )
+    def features(self) -> dict[str, float]:
+        """The model's inputs, by name (``_WEIGHTS`` holds one weight per name)."""
+        return {
+            "pairs (log)": math.log1p(self.pairs),
+            "one unlabelled pair": 1.0 if self.pairs == 1 and not self.labelled else 0.0,
+            "labelled": self.labelled,
+            "recurring labels carry the page": self.labelled * self.recurring * self.share,
+            "one-off labels": self.labelled * (1.0 - self.recurring),
+            "markup classes": self.markup,
+            "emphasis": self.emphasis,
+            "asks you": self.asks_you,
+            "answers as I or we": self.first_person,
+            "quoted dialogue": self.quoted,
+            "headline questions": self.headings,
+            "repeated questions": self.repeated,
+            "reader questions": self.readers,
+            "long questions": self.long_questions,
+            "whole-section answers": self.long_answers,
+            "bare questions in HTML": self.plain,
+            "calls itself an interview": self.cue,
+            "share in turns": self.share,
+            "a sidebar's share": 1.0 if self.share < _MINOR_SHARE else 0.0,
+            "one-liner answers": (
+                1.0 if self.pairs > 1 and self.median_answer < _TERSE_ANSWER and not self.explicit else 0.0
+            ),
+        }
 
 
-# Fitted by logistic regression (L2, see docs/architecture.md), in the order of
-# ``Evidence.features``; the intercept last.
-_WEIGHTS = (
-    1.2,
-    -1.5,
-    0.5,
-    4.0,
-    -2.5,
-    2.0,
-    2.0,
-    2.0,
-    -4.0,
-    -2.0,
-    -2.0,
-    -1.5,
-    -2.0,
-    -1.5,
-    2.0,
-    1.0,
-    -2.0,
-    -3.0,
-)
+# Set by hand, guided by an L2 logistic fit over the same features (docs/architecture.md).
+_WEIGHTS: dict[str, float] = {
+    "pairs (log)": 1.2,
+    "one unlabelled pair": -1.5,
+    "labelled": 0.5,
+    "recurring labels carry the page": 4.0,
+    "one-off labels": -2.5,
+    "markup classes": 2.0,
+    "emphasis": 1.0,
+    "asks you": 2.0,
+    "answers as I or we": 2.0,
+    "quoted dialogue": -4.0,
+    "headline questions": -2.0,
+    "repeated questions": -3.0,
+    "reader questions": -2.0,
+    "long questions": -1.5,
+    "whole-section answers": -2.0,
+    "bare questions in HTML": -1.5,
+    "calls itself an interview": 2.0,
+    "share in turns": 1.0,
+    "a sidebar's share": -2.0,
+    "one-liner answers": -3.0,
+}
 _INTERCEPT = -3.0
 
 
@@ -112,7 +120,7 @@ def score(evidence: Evidence) -> float:
     """The probability-like interview score of a page, in [0, 1]."""
     if evidence.pairs == 0:
         return 0.0
-    z = _INTERCEPT + sum(w * x for w, x in zip(_WEIGHTS, evidence.features(), strict=True))
+    z = _INTERCEPT + sum(_WEIGHTS[name] * x for name, x in evidence.features().items())
     return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -127,6 +135,24 @@ def _title_case(text: str) -> bool:
         return False
     capitals = sum(1 for w in words if w[0].isupper())
     return capitals >= 0.6 * len(words)
+
+
+_REPLY = re.compile(r"^(?:re|aw|sv|antw)\s*:\s*", re.I)
+
+
+def _repeated(questions: list[str], title: str | None) -> float:
+    """Forum threads repeat their subject ("Re: ...") on every post; interviews never ask
+    one question twice in two exchanges (a reprinted draft stands before one answer)."""
+    keys = [" ".join(_REPLY.sub("", q).lower().split()) for q in questions]
+    seen = Counter(keys)
+    head = " ".join(_REPLY.sub("", title or "").lower().split())
+    return _share([bool(k) and (seen[k] > 1 or k == head) for k in keys])
+
+
+def _plain(turn: TurnDraft) -> bool:
+    return not any(
+        b.label or b.hints.bold or b.hints.italic or b.hints.heading or b.hints.qa for b in turn.blocks
+    )
 
 
 def _first_paragraph(turn: TurnDraft) -> str:
@@ -181,6 +207,7 @@ def gather(state: State) -> Evidence:
         explicit=explicit,
         recurring=recurring,
         markup=1.0 if convention == "markup-class" else 0.0,
+        emphasis=1.0 if convention == "emphasis-paragraph" else 0.0,
         asks_you=_share([bool(w & SECOND_PERSON_WORDS) for w in q_words]),
         first_person=_share([bool(w & FIRST_PERSON_WORDS) for w in a_words]),
         quoted=_share(
@@ -192,10 +219,11 @@ def gather(state: State) -> Evidence:
                 for q, t, w in zip(questions, q_text, a_words, strict=True)
             ]
         ),
+        repeated=_repeated(q_text, state.meta.title),
         readers=_share([bool(w & SINGULAR_WORDS) and not w & SECOND_PERSON_WORDS for w in q_words]),
         long_questions=_share([len(t) > _LONG_QUESTION for t in q_text]),
         long_answers=_share([sum(len(b.text) for b in a.blocks) > _LONG_ANSWER for a in answers]),
-        plain=1.0 if convention == "question-mark" and state.format == "html" else 0.0,
+        plain=_share([_plain(q) for q in questions]) if state.format == "html" else 0.0,
         cue=1.0 if any(c in head for c in INTERVIEW_CUES) else 0.0,
         share=min(1.0, in_turns / total),
         median_answer=statistics.median(len(_first_paragraph(a)) for a in answers) if answers else 0.0,
