@@ -29,6 +29,7 @@ class Hints:
     main: bool = True
     quote: bool = False
     qa: str | None = None  # "q" or "a" from the markup (class="question" / "answer")
+    css: str | None = None  # the class attribute of the line's own element (HTML)
 
 
 @attrs.define(slots=True)

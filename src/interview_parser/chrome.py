@@ -183,6 +183,9 @@ def run(state: State) -> None:
         if not block.hints.main:
             block.mark(Bucket.CHROME, "outside-main")
             continue
+        if _pull_quote_line(block):
+            block.mark(Bucket.CHROME, "pull-quote")
+            continue
         if block.hints.heading and not block.text.rstrip().endswith("?"):
             block.mark(Bucket.CHROME, "section-heading")
             continue
@@ -192,6 +195,22 @@ def run(state: State) -> None:
         rule = line_rule(block.text) if len(block.text) <= _MAX_CHROME_CHARS else None
         if rule:
             block.mark(Bucket.CHROME, rule)
+
+
+_OPEN_QUOTES = frozenset('"“„«‘‚')
+_CLOSE_QUOTES = frozenset('"”“»’‘')
+_PULL_QUOTE_MAX = 250
+
+
+def _pull_quote_line(block: Block) -> bool:
+    """A whole-bold or heading line that is one quotation ("Stale bread is an ingredient.")
+    between the turns: a pull quote the layout repeats or invents, said by nobody here."""
+    text = block.text.strip()
+    if block.hints.heading == 1 or not (block.hints.bold or block.hints.heading):
+        return False  # an <h1> quoting its interviewee is the headline
+    if len(text) > _PULL_QUOTE_MAX or len(text) < 3:
+        return False
+    return text[0] in _OPEN_QUOTES and text.rstrip(".!…")[-1:] in _CLOSE_QUOTES
 
 
 def _is_labelled(block: Block) -> bool:

@@ -110,12 +110,14 @@ class _Walker:
         ctx = self.line_ctx
         el = self.line_el
         label = _bold_label(pieces, text, bold_share) if _opens_bold(pieces) else None
+        css = el.get("class") if el is not None and el.attrib else None
         key = (
             bold_share >= 0.9 or ctx.bold,
             italic / visible >= 0.9 or ctx.italic,
             round(link / visible, 3),
             label,
             id(ctx),
+            css,
         )
         hints = self.hints.get(key)
         if hints is None:
@@ -132,6 +134,7 @@ class _Walker:
                 main=ctx.main,
                 quote=ctx.quote,
                 qa=ctx.qa,
+                css=css,
             )
         line = (el.sourceline or 0) if el is not None else 0
         return Block(

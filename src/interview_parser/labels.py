@@ -204,6 +204,18 @@ def run(state: State) -> None:
         # up in a briefing; a one-question interview), once two of them, or two names, do.
         real_speakers |= caps
     sides = _speaker_sides(state, found, real_speakers, letters_ok or qa_words)
+    # Named speakers, and bold questions nobody labels ("Marta:" and "Jonas:" answering
+    # unlabelled bold questions; "Magazine:" / "Jane Doe:" on the first pair only): the
+    # bold questions ask, and the names answer unless their own turns ask.
+    bold_questions: list[list[Block]] = []
+    if real_speakers and not letters_ok and not qa_words:
+        bold_questions = _emphasis_questions(_units(state, skip=set(found)))
+        if len(bold_questions) >= 2:
+            for key, asking in _asking_share(state, found, real_speakers).items():
+                if key not in MODERATOR_WORDS and key.lower() not in _QUESTION_WORDS:
+                    sides[key] = "q" if asking >= 0.5 else "a"
+        else:
+            bold_questions = []
     conventions = []
     for index, hit in found.items():
         block = state.blocks[index]
@@ -237,8 +249,21 @@ def run(state: State) -> None:
     if conventions:
         state.meta.convention = Counter(conventions).most_common(1)[0][0]
         state.speakers = sides
+        for para in bold_questions:
+            for b in para:
+                b.side = "q"
+                b.rule = "emphasis-paragraph"
     else:
         _unlabelled(state)
+
+
+def _asking_share(state: State, found: dict[int, _Found], keys: set[str]) -> dict[str, float]:
+    """For each labelled speaker, the share of their turns whose labelled line asks."""
+    asked: dict[str, list[bool]] = defaultdict(list)
+    for index, hit in found.items():
+        if hit.kind == "speaker" and hit.key in keys:
+            asked[hit.key].append(state.blocks[index].text.rstrip('"”’) ').endswith("?"))
+    return {k: sum(v) / len(v) for k, v in asked.items()}
 
 
 def _bare_q_dashes(state: State, found: dict[int, _Found]) -> None:
@@ -338,38 +363,92 @@ def _unlabelled(state: State) -> None:
             b.rule = "markup-class"
         state.meta.convention = "markup-class"
         return
-    paragraphs: dict[int, list[Block]] = defaultdict(list)
-    for block in state.blocks:
-        if block.kind is None:
-            paragraphs[block.para].append(block)
-    open_count = sum(len(p) for p in paragraphs.values())
-    if open_count >= _PASTE_MIN_LINES and max(map(len, paragraphs.values())) >= _PASTE_SHARE * open_count:
-        # A paste without blank lines: one "paragraph" holds the page, so lines are the units.
-        paragraphs = {b.index: [b] for p in paragraphs.values() for b in p}
-    else:
-        paragraphs = _split_run_in(paragraphs)
-    emphasis = [
-        p for p in paragraphs.values() if all(b.hints.bold or b.hints.italic or b.hints.heading for b in p)
-    ]
+    paragraphs = _units(state)
+    if not paragraphs:
+        state.meta.convention = "none"
+        return
     marked = [
         p
         for p in paragraphs.values()
         if p[-1].text.rstrip('"”’) ').endswith("?") and sum(len(b.text) for b in p) <= _MAX_QUESTION_CHARS
     ]
-    # Prefer emphasis when the page has enough of it and most of it asks something.
-    asking = [p for p in emphasis if _asks(p)]
-    if len(emphasis) >= 2 and len(asking) >= max(2, len(emphasis) // 3):
-        # A bold standfirst or the headline before the first question is not one.
-        first = asking[0][0].index
-        chosen = [p for p in emphasis if p[0].index >= first and not _is_section_heading(p)]
-        rule = "emphasis-paragraph"
-    else:
+    chosen = _emphasis_questions(paragraphs)
+    rule = "emphasis-paragraph"
+    if not chosen:
+        chosen, rule = _class_questions(marked, paragraphs), "question-class"
+    if not chosen:
         chosen, rule = _not_replies(marked, paragraphs), "question-mark"
     for para in chosen:
         for block in para:
             block.side = "q"
             block.rule = rule
     state.meta.convention = rule if chosen else "none"
+
+
+def _units(state: State, skip: set[int] | None = None) -> dict[int, list[Block]]:
+    """The open (unlabelled, unplaced) blocks by paragraph: the units a question can be."""
+    paragraphs: dict[int, list[Block]] = defaultdict(list)
+    for block in state.blocks:
+        if block.kind is None and block.label is None and (skip is None or block.index not in skip):
+            paragraphs[block.para].append(block)
+    if not paragraphs:
+        return {}
+    open_count = sum(len(p) for p in paragraphs.values())
+    if open_count >= _PASTE_MIN_LINES and max(map(len, paragraphs.values())) >= _PASTE_SHARE * open_count:
+        # A paste without blank lines: one "paragraph" holds the page, so lines are the units.
+        return {b.index: [b] for p in paragraphs.values() for b in p}
+    return _split_run_in(paragraphs)
+
+
+def _style(para: list[Block]) -> str | None:
+    if all(b.hints.heading for b in para):
+        return "heading"
+    if all(b.hints.bold for b in para):
+        return "bold"
+    if all(b.hints.italic for b in para):
+        return "italic"
+    if all(b.hints.bold or b.hints.italic or b.hints.heading for b in para):
+        return "mixed"
+    return None
+
+
+def _emphasis_questions(paragraphs: dict[int, list[Block]]) -> list[list[Block]]:
+    """Whole bold, italic or heading paragraphs, when the page has enough of them and most
+    ask something; only in the style the asking ones use (answers set in italics under
+    bold questions are no questions)."""
+    emphasis = [p for p in paragraphs.values() if _style(p)]
+    asking = [p for p in emphasis if _asks(p)]
+    if len(emphasis) < 2 or len(asking) < max(2, len(emphasis) // 3):
+        styles = Counter(_style(p) for p in asking)
+        if len(asking) < 2 or not styles:
+            return []
+        # Many emphasised paragraphs, few asking: the asking style alone may still carry them.
+        style = styles.most_common(1)[0][0]
+        emphasis = [p for p in emphasis if _style(p) == style]
+        if len(asking) < max(2, len(emphasis) // 3):
+            return []
+    style = Counter(_style(p) for p in asking).most_common(1)[0][0]
+    # A bold standfirst or the headline before the first question is not one.
+    first = asking[0][0].index
+    return [p for p in emphasis if p[0].index >= first and _style(p) == style and not _is_section_heading(p)]
+
+
+_CLASS_SHARE = 0.7
+
+
+def _class_questions(marked: list[list[Block]], paragraphs: dict[int, list[Block]]) -> list[list[Block]]:
+    """Questions set apart only by a CSS class (``<p class="iv-q">``): most ``?``
+    paragraphs share one class that no other paragraph has."""
+    classes = Counter(p[0].hints.css for p in marked if p[0].hints.css)
+    if not classes or len(marked) < 2:
+        return []
+    css, n = classes.most_common(1)[0]
+    if n < 2 or n < _CLASS_SHARE * len(marked):
+        return []
+    carrying = [p for p in paragraphs.values() if p[0].hints.css == css]
+    if sum(1 for p in carrying if _asks(p)) < _CLASS_SHARE * len(carrying):
+        return []  # the class is the site's paragraph style, not a question style
+    return carrying
 
 
 def _emphasised(b: Block) -> bool:

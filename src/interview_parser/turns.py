@@ -79,6 +79,14 @@ def run(state: State) -> None:
             continue
         if b.label is not None:
             turns.append(TurnDraft(side=b.side or "a", blocks=[b], speaker=b.speaker, label=b.label))
+        elif labelled and b.side == "q":
+            # An unlabelled (bold) question among labelled turns.
+            if cur is not None and cur.side == "q" and cur.label is None:
+                cur.blocks.append(b)
+            else:
+                turns.append(TurnDraft(side="q", blocks=[b]))
+        elif labelled and cur is not None and cur.side == "q" and cur.label is None:
+            turns.append(TurnDraft(side="a", blocks=[b]))  # its answer, unlabelled too
         elif questions_only and cur is not None and cur.side == "q" and _asked(cur, b):
             turns.append(TurnDraft(side="a", blocks=[b]))
         elif labelled or cur is None:

@@ -151,7 +151,13 @@ def _repeated(questions: list[str], title: str | None) -> float:
 
 def _plain(turn: TurnDraft) -> bool:
     return not any(
-        b.label or b.hints.bold or b.hints.italic or b.hints.heading or b.hints.qa for b in turn.blocks
+        b.label
+        or b.hints.bold
+        or b.hints.italic
+        or b.hints.heading
+        or b.hints.qa
+        or b.rule == "question-class"
+        for b in turn.blocks
     )
 
 
@@ -206,7 +212,7 @@ def gather(state: State) -> Evidence:
         labelled=1.0 if convention in _LABELLED and who else 0.0,
         explicit=explicit,
         recurring=recurring,
-        markup=1.0 if convention == "markup-class" else 0.0,
+        markup=1.0 if convention in ("markup-class", "question-class") else 0.0,
         emphasis=1.0 if convention == "emphasis-paragraph" else 0.0,
         asks_you=_share([bool(w & SECOND_PERSON_WORDS) for w in q_words]),
         first_person=_share([bool(w & FIRST_PERSON_WORDS) for w in a_words]),
