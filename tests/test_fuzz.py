@@ -52,6 +52,7 @@ def test_damaged_text_loses_no_line(seed: int, which: int) -> None:
 @given(SEEDS)
 @example(37)  # a bold run "Tom: words – Q. more:" lost its words into the label
 @example(85)
+@example(45638766)  # "zq26x JANE DOE: ..." in a heading read as a titled label
 def test_broken_markup_loses_no_visible_text(seed: int) -> None:
     page = hostile_page(random.Random(seed))
     t = _parse_or_typed(page.markup)

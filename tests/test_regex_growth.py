@@ -75,9 +75,20 @@ def test_pattern_is_linear(name: str, pattern: re.Pattern[str]) -> None:
                         pytest.fail(f"{name} ran for 20 s on {prefix!r} + {unit!r} * n + {suffix!r}")
                     finally:
                         signal.alarm(0)
-                    # Below 0.2 ms the ratio is timer noise, not growth.
-                    if large > 2e-4 and large / max(small, 1e-7) > worst[0]:
-                        worst = (large / max(small, 1e-7), f"{prefix!r} + {unit!r} * n + {suffix!r}")
+                    ratio = large / max(small, 1e-7)
+                    # Below 0.2 ms the ratio is timer noise, not growth; a high ratio is
+                    # measured again, one size up, before it counts (a busy machine).
+                    if large > 2e-4 and ratio >= 9:
+                        signal.alarm(20)
+                        try:
+                            again = _cost(pattern, prefix + unit * 1600 + suffix) / max(large, 1e-7)
+                        except TimeoutError:
+                            again = float("inf")
+                        finally:
+                            signal.alarm(0)
+                        ratio = min(ratio, again)
+                    if large > 2e-4 and ratio > worst[0]:
+                        worst = (ratio, f"{prefix!r} + {unit!r} * n + {suffix!r}")
     finally:
         signal.signal(signal.SIGALRM, previous)
     assert worst[0] < 9, f"{name}: 4x the input cost {worst[0]:.1f}x on {worst[1]}"

@@ -11,6 +11,7 @@ import re
 from .blocks import Block, State, TurnDraft
 from .dates import parse_iso
 from .labels import display_name, speaker_key
+from .lexicon import has_question_mark
 from .records import (
     Bucket,
     Caption,
@@ -263,6 +264,6 @@ def _participants(state: State, exchanges: list[Exchange]) -> tuple[Participant,
 def _consistency(turns: list[TurnDraft], role: Role) -> float:
     if not turns:
         return 0.5
-    asking = sum(1 for t in turns if any("?" in b.text for b in t.blocks))
+    asking = sum(1 for t in turns if any(has_question_mark(b.text) for b in t.blocks))
     agree = asking if role in (Role.INTERVIEWER, Role.AUDIENCE) else len(turns) - asking
     return round(min(0.99, max(0.5, agree / len(turns))), 2)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .blocks import Block, State
+from .lexicon import ends_asking
 from .records import Bucket
 
 _SOCIAL = (
@@ -21,6 +22,12 @@ _SOCIAL = (
 )
 _LINE_RULES: tuple[tuple[str, str], ...] = (
     ("skip-link", r"^skip to (?:main )?content\b.*$|^(?:ir|saltar) al contenido.*$"),
+    # Podcast transcripts mark their breaks: "**Break:**", "[Ad break]", "(Music)".
+    (
+        "break",
+        r"^[*_\[(]*(?:break|ad break|commercial break|sponsor break|music|musical interlude|"
+        r"intermission|pause)[*_\])]*\s*:?\s*[*_\])]*$",
+    ),
     (
         "search",
         r"^(?:search|buscar|suche|rechercher|cerca|pesquisar|zoeken)"
@@ -186,7 +193,7 @@ def run(state: State) -> None:
         if _pull_quote_line(block):
             block.mark(Bucket.CHROME, "pull-quote")
             continue
-        if block.hints.heading and not block.text.rstrip().endswith("?"):
+        if block.hints.heading and not ends_asking(block.text):
             block.mark(Bucket.CHROME, "section-heading")
             continue
         if block.hints.link_density >= _LINK_LINE and len(block.text.split()) <= _LINK_LINE_WORDS:

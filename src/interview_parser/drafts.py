@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from .blocks import Block, State, TurnDraft
 from .labels import speaker_key
-from .lexicon import MODERATOR_WORDS, STOPWORDS
+from .lexicon import MODERATOR_WORDS, STOPWORDS, has_question_mark
 from .records import Bucket
 
 _TOKEN = re.compile(r"\w+")
@@ -53,7 +53,7 @@ def similarity(a: str, b: str) -> float:
 
 
 def _asks(turn: TurnDraft) -> bool:
-    return any("?" in b.text for b in turn.blocks)
+    return any(has_question_mark(b.text) for b in turn.blocks)
 
 
 def run(state: State) -> None:
@@ -71,6 +71,16 @@ def run(state: State) -> None:
         if turn is not None and turn.side == "q":
             group.append(turn)
             continue
+        if group:
+            # A sponsor read between the turns belongs to nobody's question.
+            for t in [t for t in group if _is_sponsor(t)]:
+                group.remove(t)
+                for b in t.blocks:
+                    b.mark(Bucket.CHROME, "sponsor")
+            # The host's opening monologue before the first question is intro.
+            while not merged and len(group) > 1 and not _asks(group[0]) and _asks(group[-1]):
+                for b in group.pop(0).blocks:
+                    b.mark(Bucket.INTRO, "host-intro")
         if group:
             # A moderator opening or handing over starts no exchange and joins no question.
             kept = [t for t in group if id(t) not in moderating or (_asks(t) and not others_ask)]
@@ -91,7 +101,43 @@ def run(state: State) -> None:
                 b.mark(Bucket.INTRO, "opening-statement")
         else:
             merged.append(turn)
+    _closing_thanks(merged)
     state.turns = merged
+
+
+_SPONSOR = re.compile(
+    r"\b(?:brought to you by|sponsored by|this (?:episode|show|podcast) is (?:sponsored|supported)|"
+    r"thanks to our sponsors?|our sponsors? (?:this week|today)|a word from our sponsors?)\b",
+    re.I,
+)
+_THANKS = re.compile(r"\b(?:thank you|thanks|thank u|merci|danke|gracias|grazie|obrigad[oa])\b", re.I)
+_SIGN_OFF_WORDS = 25
+
+
+def _is_sponsor(turn: TurnDraft) -> bool:
+    return not _asks(turn) and _SPONSOR.search(_text(turn.blocks)) is not None
+
+
+def _closing_thanks(turns: list[TurnDraft]) -> None:
+    """ "Theo, thank you so much for coming on." / "Thanks for having me.": a sign-off that
+    asks nothing, after the last real answer, is no exchange."""
+    while len(turns) >= 4 and turns[-2].side == "q" and turns[-1].side == "a":
+        question, answer = _text(turns[-2].blocks), _text(turns[-1].blocks)
+        # A briefing's bare "Q  Thank you." is transcribed as an exchange like any other;
+        # a host's named sign-off to the guest is the show's ending.
+        if (
+            not turns[-2].speaker
+            or _asks(turns[-2])
+            or len(question.split()) > _SIGN_OFF_WORDS
+            or len(answer.split()) > _SIGN_OFF_WORDS
+        ):
+            return
+        if not (_THANKS.search(question) or _THANKS.search(answer)):
+            return
+        for t in turns[-2:]:
+            for b in t.blocks:
+                b.mark(Bucket.UNCLASSIFIED, "closing-thanks")
+        del turns[-2:]
 
 
 def _is_moderator(who: str, state: State) -> bool:

@@ -24,6 +24,7 @@ from .lexicon import (
     MODERATOR_WORDS,
     NOT_SPEAKERS,
     QUESTION_WORDS,
+    ends_asking,
 )
 
 _SEP = r"(?:\s*[.:)]|\s+[-–—]|\s*$)"
@@ -46,7 +47,7 @@ _WORD_INITIALS = frozenset(w[0].upper() for w in _WORDS)
 _WORD = re.compile(
     r"^[*_]{0,2}(?P<label>(?P<word>" + "|".join(re.escape(w) for w in _WORDS) + r")"
     r"(?:\s+(?:no\.?\s*)?\d{1,3})?)"  # "Question 1:", "Question no. 2:"
-    r"(?:\s*[:.]|\s*$)[*_]{0,2}\s*(?P<body>.*)$",
+    r"(?:\s*[:.：]|\s*$)[*_]{0,2}\s*(?P<body>.*)$",
     re.I,
 )
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
@@ -61,6 +62,14 @@ _SPEAKER = re.compile(
     rf"^[*_]{{0,2}}(?P<label>(?P<name>{_NUMBERED}|{_CAPS_NAME}|{_TITLE_NAME})"
     r"(?:\s*[\[(](?P<aff>[^\])\n]{1,80})[\])])?)[*_]{0,2}\s*:[*_]{0,2}(?:\s+|$)(?P<body>.*)$"
 )
+# Names in scripts without capitals (Japanese, Chinese, Korean), with an ASCII or a
+# full-width colon; "佐藤/田中/鈴木:" is a joint answer.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_CJK_SPEAKER = re.compile(
+    rf"^[*_]{{0,2}}(?P<label>(?P<name>[{_CJK}][{_CJK}A-Za-z・/／、&＆ ]{{0,11}}?)[*_]{{0,2}}\s*[:：])"
+    rf"[*_]{{0,2}}\s*(?P<body>.*)$"
+)
+_CJK_FIRST = re.compile(rf"[*_]*[{_CJK}]")
 # Automatic transcripts put the speaker and a time on a line of their own, the words below.
 _STAMP_LINE = re.compile(
     rf"^(?P<label>(?P<name>{_CAPS_NAME}|{_TITLE_NAME}))\s+\(?(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\)?$"
@@ -136,6 +145,9 @@ def _find(block: Block) -> _Found | None:
         return _Found(
             "speaker", m.group("label"), name, m.group("body"), speaker_key(name), affiliation=m.group("aff")
         )
+    if _CJK_FIRST.match(text) and not block.hints.heading and (m := _CJK_SPEAKER.match(text)):
+        name = m.group("name").strip()
+        return _Found("speaker", m.group("label"), name, m.group("body"), name)
     return None
 
 
@@ -179,6 +191,8 @@ def run(state: State) -> None:
             found[block.index] = hit
 
     _bare_q_dashes(state, found)
+    _titled_labels(state, found)
+    _period_labels(state, found)
     letters = Counter(f.name for f in found.values() if f.kind == "letter")
     words = Counter(f.name.lower() for f in found.values() if f.kind == "word")
     speakers = Counter(f.key for f in found.values() if f.kind == "speaker")
@@ -196,6 +210,9 @@ def run(state: State) -> None:
     once = {(f.key, state.blocks[i].para) for i, f in found.items() if f.kind == "speaker" and f.hinted}
     if real_speakers or letters_ok or qa_words or len({para for _, para in once}) >= 2:
         real_speakers |= {key for key, _ in once}
+    if any(n >= 2 for w, n in words.items() if w in _ROLE_LABELS):
+        # "Interviewer:" on every question: the names that answer label turns, seen once or not.
+        real_speakers |= {f.key for f in found.values() if f.kind == "speaker"}
     caps = {f.key for f in found.values() if f.kind == "speaker" and f.name.isupper() and len(f.name) > 2}
     # A name with an outlet or role attached ("Ana Ruiz [Radio Bay]:") is label-shaped too.
     caps |= {f.key for f in found.values() if f.kind == "speaker" and f.affiliation}
@@ -262,8 +279,72 @@ def _asking_share(state: State, found: dict[int, _Found], keys: set[str]) -> dic
     asked: dict[str, list[bool]] = defaultdict(list)
     for index, hit in found.items():
         if hit.kind == "speaker" and hit.key in keys:
-            asked[hit.key].append(state.blocks[index].text.rstrip('"”’) ').endswith("?"))
+            asked[hit.key].append(ends_asking(state.blocks[index].text))
     return {k: sum(v) / len(v) for k, v in asked.items()}
+
+
+_LONG_LABEL_WORDS = 12
+
+
+def _titled_labels(state: State, found: dict[int, _Found]) -> None:
+    """ "Chief editor of Meridian Media Group Paul Okonjo: ..." on the first question, and
+    "Paul Okonjo:" after: a long label that ends with a name labelling other turns is that
+    speaker's label (the title has lower-case words no name pattern takes)."""
+    counts = Counter(f.key for f in found.values() if f.kind == "speaker")
+    names = {
+        f.name.lower(): f
+        for f in found.values()
+        if f.kind == "speaker" and counts[f.key] >= 2 and " " in f.name
+    }
+    if not names:
+        return
+    for block in state.blocks:
+        if block.kind is not None or block.index in found:
+            continue
+        colon = block.text.find(":", 0, 160)
+        if colon < 0:
+            continue
+        prefix = block.text[:colon].strip(" *_")
+        words = prefix.split()
+        if not 2 < len(words) <= _LONG_LABEL_WORDS or not words[0][:1].isupper():
+            continue
+        for k in (3, 2):
+            hit = names.get(" ".join(words[-k:]).lower())
+            if hit is not None:
+                body = block.text[colon + 1 :].lstrip(" *_")
+                found[block.index] = _Found("speaker", block.text[: colon + 1], hit.name, body, hit.key)
+                break
+
+
+_PERIOD_NAME = re.compile(rf"^(?P<name>[{_UP}][\w'’\-]+(?:\s+[{_UP}][\w'’\-]+){{1,2}})\.\s+(?P<body>\S.*)$")
+
+
+def _period_labels(state: State, found: dict[int, _Found]) -> None:
+    """ "Elsa Nyberg. We agreed ...": in a transcript whose questions are labelled, a name
+    and a full stop opening the paragraph after a question labels its answer (news
+    conferences of two leaders print them so). Only when it happens at least twice."""
+    asked = False
+    hits: dict[int, _Found] = {}
+    para = None
+    for block in state.blocks:
+        if block.kind is not None:
+            continue
+        hit = found.get(block.index)
+        if hit is not None:
+            asked = hit.kind in ("letter", "word") and _side_of_word(hit.name) == "q"
+            para = block.para
+            continue
+        if asked and block.para != para:
+            m = _PERIOD_NAME.match(block.text)
+            words = m.group("name").split() if m else []
+            if m and 2 <= len(words) <= 3 and _speaker_ok(m.group("name")):
+                name = m.group("name")
+                hits[block.index] = _Found(
+                    "speaker", name + ".", name, m.group("body"), speaker_key(name), hinted=True
+                )
+            asked = False
+    if len(hits) >= 2:
+        found.update(hits)
 
 
 def _bare_q_dashes(state: State, found: dict[int, _Found]) -> None:
@@ -313,11 +394,15 @@ def _speaker_sides(
     if not names:
         return sides
     volume = {k: sum(t[0] for t in v) for k, v in names.items()}
-    asking = {
-        k: sum(1 for t in v if t[1].rstrip().rstrip('"”’)').endswith("?")) / len(v) for k, v in names.items()
-    }
-    # The main answerer: the most words among those who mostly do not ask.
-    answering = [k for k in names if asking[k] < 0.5] or list(names)
+    asking = {k: sum(1 for t in v if ends_asking(t[1])) / len(v) for k, v in names.items()}
+    # The main answerer: the most words among those who ask least (a host who reads the
+    # intro, the sponsor and the outro may speak most, and ask in under half the turns).
+    least = min(asking.values())
+    top = max(asking.values())
+    answering = [
+        k for k in names if asking[k] < 0.5 and (top < 0.3 or asking[k] < top / 2 or asking[k] == least)
+    ]
+    answering = answering or list(names)
     interviewee = max(answering, key=lambda k: volume[k])
     top_avg = volume[interviewee] / max(1, len(names[interviewee]))
     for key, texts in names.items():
@@ -327,8 +412,12 @@ def _speaker_sides(
             continue
         if have_qa_words:
             # Questions carry Q labels, so named speakers answer; except a moderator, who
-            # speaks briefly and is mostly followed by the next question.
+            # speaks briefly and is mostly followed by the next question, and a named
+            # journalist whose turns ask ("Ines Carvalho (Valdor Daily): Minister, ...?").
             avg = volume[key] / len(texts)
+            if key != interviewee and asking[key] >= 0.5:
+                sides[key] = "q"
+                continue
             if (
                 key != interviewee
                 and len(texts) >= 2
@@ -370,7 +459,7 @@ def _unlabelled(state: State) -> None:
     marked = [
         p
         for p in paragraphs.values()
-        if p[-1].text.rstrip('"”’) ').endswith("?") and sum(len(b.text) for b in p) <= _MAX_QUESTION_CHARS
+        if ends_asking(p[-1].text) and sum(len(b.text) for b in p) <= _MAX_QUESTION_CHARS
     ]
     chosen = _emphasis_questions(paragraphs)
     rule = "emphasis-paragraph"
@@ -508,15 +597,28 @@ def _not_replies(marked: list[list[Block]], paragraphs: dict[int, list[Block]]) 
 
 
 def _asks(para: list[Block]) -> bool:
-    return para[-1].text.rstrip('"”’) ').endswith("?")
+    return ends_asking(para[-1].text)
 
 
 def _is_section_heading(para: list[Block]) -> bool:
     text = " ".join(b.text for b in para)
-    return bool(para[0].hints.heading) and not text.rstrip().endswith("?") and len(text) < 60
+    return bool(para[0].hints.heading) and not ends_asking(text) and len(text) < 60
 
 
 def display_name(label: str) -> str:
     """``MR. JOHN DOE`` -> ``John Doe``; mixed-case names are kept as written."""
     bare = _HONORIFIC_RE.sub("", label.strip())
+    words = bare.split()
+    # "Governor Hana Sato" is Hana Sato; "MINISTER ALVES" keeps the title it is known by.
+    if len(words) > 2 and words[0].lower() in _OFFICE_WORDS:
+        bare = " ".join(words[1:])
     return bare.title() if bare.isupper() else bare
+
+
+_OFFICE_WORDS = frozenset(
+    """
+    governor minister president senator secretary ambassador mayor chancellor professor
+    general admiral commissioner chairman chairwoman chair director councillor councilor
+    judge justice premier deputy representative rep sen gov
+    """.split()
+)

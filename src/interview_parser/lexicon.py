@@ -26,6 +26,9 @@ QUESTION_WORDS: dict[str, tuple[str, ...]] = {
     "it": ("D", "Domanda"),
     "pt": ("P", "Pergunta", "Jornalista"),
     "nl": ("V", "Vraag"),
+    "ja": ("インタビュアー", "聞き手", "質問"),
+    "zh": ("记者", "提问", "主持人"),
+    "ko": ("기자", "질문", "사회자"),
 }
 ANSWER_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("A", "Answer"),
@@ -35,6 +38,9 @@ ANSWER_WORDS: dict[str, tuple[str, ...]] = {
     "it": ("R", "Risposta"),
     "pt": ("R", "Resposta"),
     "nl": ("A", "Antwoord"),
+    "ja": ("回答", "答え"),
+    "zh": ("回答",),
+    "ko": ("답변",),
 }
 # Label words that name a role rather than a person.
 MODERATOR_WORDS = frozenset({"moderator", "host", "chair", "presenter"})
@@ -256,3 +262,16 @@ INTERVIEW_CUES = (
     "访谈",
     "인터뷰",
 )
+
+# Question marks of the scripts we read: Latin, full-width (CJK), Arabic, Greek.
+QUESTION_MARKS = ("?", "？", "؟")
+_TRAILING = '"”’)」』 '
+
+
+def ends_asking(text: str) -> bool:
+    """Whether a line ends in a question mark (closing quotes and brackets aside)."""
+    return text.rstrip(_TRAILING).endswith(QUESTION_MARKS)
+
+
+def has_question_mark(text: str) -> bool:
+    return any(mark in text for mark in QUESTION_MARKS)

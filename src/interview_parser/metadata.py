@@ -132,33 +132,41 @@ def _header(blocks: list[Block]) -> list[Block]:
     return out
 
 
+_CJK_CHARS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
 def _title(header: list[Block]) -> str | None:
-    candidates: list[tuple[bool, int, int, str]] = []
+    candidates: list[tuple[bool, bool, int, int, str]] = []
     # A line of a hard-wrapped paragraph is no headline; a line of a paste without blank
     # lines may well be.
     lines: dict[int, list[str]] = {}
     for b in header:
-        lines.setdefault(b.para, []).append(b.text)
+        # A dateline or byline under the headline, without a blank line, is no wrapped prose.
+        if not (_BYLINE.match(b.text) or _date_line(b.text)):
+            lines.setdefault(b.para, []).append(b.text)
     wrapped = {para for para, texts in lines.items() if is_wrapped(texts)}
     for b in header:
         text = b.text.strip()
         words = len(text.split())
+        if not text.isascii():  # scripts written without spaces: two characters a word
+            words = max(words, len(_CJK_CHARS.findall(text)) // 2)
         if b.kind is Bucket.CHROME and b.rule == "breadcrumb":
             last = [i for i in _SEPARATED.split(text) if i][-1]
             if len(last.split()) >= 4:
-                candidates.append((True, len(last.split()) - 1, -b.index, last))
+                candidates.append((False, True, len(last.split()) - 1, -b.index, last))
             continue
-        if b.kind is Bucket.CHROME and b.rule not in ("header-line",):
+        if b.kind is Bucket.CHROME and b.rule not in ("header-line", "section-heading"):
             continue
         if b.kind is Bucket.CAPTION or b.para in wrapped or not 3 <= words <= 40:
             continue
-        if _BYLINE.match(text) or _date_line(text) or text.endswith("."):
+        if _BYLINE.match(text) or _date_line(text) or text.endswith((".", "。")):
             continue
         # An all-capitals line is the site's name more often than the headline: last resort.
-        candidates.append((not text.isupper(), words, -b.index, text))
+        # A Markdown "# Title" is the headline, when there is one.
+        candidates.append((b.hints.heading == 1, not text.isupper(), words, -b.index, text))
     if not candidates:
         return None
-    return max(candidates)[3]
+    return max(candidates)[4]
 
 
 def _interviewee(state: State, header: list[Block]) -> str | None:

@@ -79,6 +79,10 @@ def clean_line(line: str) -> str:
     return fold(line)
 
 
+_MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>\S.*?)(?:\s+#+)?$")
+_HEADINGS = {level: Hints(heading=level) for level in range(1, 7)}
+
+
 def text_blocks(text: str, meta: Meta) -> list[Block]:
     lines = text.split("\n")
     blocks: list[Block] = []
@@ -111,6 +115,10 @@ def text_blocks(text: str, meta: Meta) -> list[Block]:
             # as <b> is in HTML; the words stay.
             line = wrapped.group("inner")
             hints = _BOLD if len(wrapped.group("mark")) == 2 else _ITALIC
+        elif line[:1] == "#" and (heading := _MD_HEADING.match(line)):
+            # "# Title", "## Section": Markdown headings, as <h1>/<h2> are in HTML.
+            line = heading.group("text")
+            hints = _HEADINGS[len(heading.group("hashes"))]
         blocks.append(
             Block(
                 index=len(blocks),

@@ -16,17 +16,22 @@ import re
 from .blocks import Block, State, TurnDraft
 from .drafts import DRAFT_SIMILARITY, similarity
 from .labels import speaker_key
-from .lexicon import PERSONAL_WORDS
+from .lexicon import PERSONAL_WORDS, ends_asking
 from .records import Bucket, Diagnostic
 
 _WORD = re.compile(r"[\w']+")
-_CLOSING = (".", "?", "!", "…", '"', "”", "’", ")", "»", "]", ":")
+_CLOSING = (".", "?", "!", "…", '"', "”", "’", ")", "»", "]", ":", "？", "。", "！", "」")
 _NOTE_MAX_WORDS = 60
 _NOTE_MIN_WORDS = 6  # below this, a closing line needs a name or a date to be a note
 
 
+_CJK_CHARS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
 def is_prose(text: str) -> bool:
     words = len(text.split())
+    if not text.isascii():  # scripts written without spaces: two characters a word
+        words = max(words, len(_CJK_CHARS.findall(text)) // 2)
     return words >= 20 or (words >= 6 and text.rstrip().endswith(_CLOSING))
 
 
@@ -131,7 +136,7 @@ def _asked(question: TurnDraft, block: Block) -> bool:
     """Whether ``question`` is complete before ``block``: it ended in "?" a paragraph ago,
     and ``block`` is not a revised version of it (a draft stays with its question)."""
     last = question.blocks[-1]
-    if block.para == last.para or not last.text.rstrip('"”’) ').endswith("?"):
+    if block.para == last.para or not ends_asking(last.text):
         return False
     return similarity(last.body or last.text, block.text) < DRAFT_SIMILARITY
 

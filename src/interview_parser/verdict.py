@@ -34,7 +34,7 @@ _DIALOGUE = re.compile(r"[”\"»』」],?\s+(?:said|asked|says|asks|replied|whi
 _LABELLED = frozenset({"letter", "word", "speaker"})
 _LONG_QUESTION = 300
 _LONG_ANSWER = 3000
-_TERSE_ANSWER = 60
+_TERSE_ANSWER = 40
 _MINOR_SHARE = 0.15  # turns holding less of the page than this are a sidebar, not the page
 
 
@@ -52,7 +52,7 @@ class Evidence:
     first_person: float  # answers speaking as I / we
     quoted: float  # questions that are quoted dialogue or open with a quotation mark
     headings: float  # questions set as section headings or in Title Case, not answered as "I"
-    repeated: float  # questions printed again in another exchange or as the title ("Re: ...")
+    repeated: float  # questions that are the page's title, or a reply's subject ("Re: ...")
     readers: float  # questions a reader asks ("How do I ...?": I or my, no you)
     long_questions: float  # questions over 300 characters
     long_answers: float  # answers over 3,000 characters (whole article sections)
@@ -141,12 +141,13 @@ _REPLY = re.compile(r"^(?:re|aw|sv|antw)\s*:\s*", re.I)
 
 
 def _repeated(questions: list[str], title: str | None) -> float:
-    """Forum threads repeat their subject ("Re: ...") on every post; interviews never ask
-    one question twice in two exchanges (a reprinted draft stands before one answer)."""
-    keys = [" ".join(_REPLY.sub("", q).lower().split()) for q in questions]
-    seen = Counter(keys)
+    """Forum threads repeat their subject on every post ("Re: ..."), the page title; an
+    interview's questions are its own (a short "Why?" may come twice, so repeats among
+    the questions alone do not count)."""
     head = " ".join(_REPLY.sub("", title or "").lower().split())
-    return _share([bool(k) and (seen[k] > 1 or k == head) for k in keys])
+    return _share(
+        [bool(_REPLY.match(q)) or (bool(head) and " ".join(q.lower().split()) == head) for q in questions]
+    )
 
 
 def _plain(turn: TurnDraft) -> bool:
