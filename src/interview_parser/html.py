@@ -525,6 +525,9 @@ def _read_meta(root: Any, meta: Meta) -> None:
         _first(sel.META_PROPERTY(root, name="article:published_time"))
         or ld.get("datePublished")
         or _first(sel.time_datetimes(root))
+        or next(
+            (v for name in sel.DATE_META_NAMES if (v := _first(sel.META_PROPERTY(root, name=name)))), None
+        )
     )
     meta.publisher = _first(sel.META_PROPERTY(root, name="og:site_name")) or ld.get("publisher")
     meta.title = _without_site(meta.title, meta.publisher)

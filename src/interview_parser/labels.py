@@ -467,11 +467,41 @@ def _unlabelled(state: State) -> None:
         chosen, rule = _class_questions(marked, paragraphs), "question-class"
     if not chosen:
         chosen, rule = _not_replies(marked, paragraphs), "question-mark"
+    chosen = _with_transitions(chosen, paragraphs)
     for para in chosen:
         for block in para:
             block.side = "q"
             block.rule = rule
     state.meta.convention = rule if chosen else "none"
+
+
+_TRANSITION = re.compile(
+    r"^(?:let's|let us|now,? (?:let's|to|on to|about)|turning to|moving on|on to|one (?:last|more|final)|"
+    r"finally|lastly|to (?:finish|close|end)|back to|and now|speaking of|changing (?:the )?subject)\b",
+    re.I,
+)
+_TRANSITION_WORDS = 15
+
+
+def _with_transitions(chosen: list[list[Block]], paragraphs: dict[int, list[Block]]) -> list[list[Block]]:
+    """ "Let us talk about the future." standing alone before a question is the
+    interviewer's, part of that question, not the end of the answer before it."""
+    units = list(paragraphs.values())
+    picked = {id(p) for p in chosen}
+    out: list[list[Block]] = []
+    for i, unit in enumerate(units):
+        if id(unit) in picked:
+            before = units[i - 1] if i else None
+            if (
+                before is not None
+                and id(before) not in picked
+                and len(" ".join(b.text for b in before).split()) <= _TRANSITION_WORDS
+                and _TRANSITION.match(before[0].text)
+                and not _FIRST_PERSON.search(" ".join(b.text for b in before))
+            ):
+                out.append(before)
+            out.append(unit)
+    return out
 
 
 def _units(state: State, skip: set[int] | None = None) -> dict[int, list[Block]]:

@@ -118,6 +118,12 @@ def _shown_part(title: str, header: list[Block]) -> str:
         for sep in TITLE_SEPARATORS:
             if title.startswith(text + sep) or title.endswith(sep + text):
                 return text
+        # "Rosa Ibáñez: Why I left the city - Ocean Notes" above an <h1> "Why I left the
+        # city": a name or kicker before a colon, maybe the site after a separator.
+        if b.hints.heading == 1 and (
+            title.endswith(": " + text) or any(": " + text + sep in title for sep in TITLE_SEPARATORS)
+        ):
+            return text
     return title
 
 
@@ -180,6 +186,8 @@ def _interviewee(state: State, header: list[Block]) -> str | None:
         if b.kind is Bucket.INTRO and b.rule not in ("title", "date") and not _BYLINE.search(b.text)
     ]
     texts += [b.text for b in state.blocks if b.kind is Bucket.CAPTION]
+    # "Greta Holm, Holm & Daughters" heading each interviewee's part of the page.
+    texts += [b.text for b in state.blocks if b.kind is Bucket.CHROME and b.rule == "section-heading"][:4]
     names = _Names()
     title = state.meta.title or ""
     # "Tagus Pension Fund CIO Leonor Vaz: ..." names its interviewee before the colon.

@@ -235,3 +235,18 @@ def json_ld_texts(root: Any) -> list[str]:
 HEAD_TAGS = frozenset({"title", "meta", "link", "script", "style", "base", "noscript", "template"})
 # Void elements: libxml2 treats some as containers when written without an end tag.
 VOID_TAGS = ("embed", "param", "source", "track", "wbr", "keygen", "area", "col")
+# Other <meta> names CMSs put the publication date under, most specific first.
+DATE_META_NAMES = (
+    "og:published_time",
+    "datePublished",
+    "pubdate",
+    "publish-date",
+    "publish_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "DC.date.issued",
+    "dcterms.created",
+    "created",
+    "date",
+)

@@ -233,11 +233,27 @@ def _footer_start(state: State, last: TurnDraft) -> int | None:
     return None
 
 
+# After the last answer, what the page says about itself: a series note, a promotion,
+# the interviewer's thanks by name ("Thanks, Jane!").
+_CLOSING_LINE = re.compile(
+    r"^(?:want to (?:know|read|learn|see) more\b|find out more\b|(?:read|see|browse|discover|shop)\b.{0,60}"
+    r"\b(?:our|the) (?:shop|store|archive|series)\b|get (?:stories|articles|more|updates)\b.{0,40}\b"
+    r"(?:inbox|newsletter|letter)|sign up\b|subscribe\b|follow (?:us|her|him|them)\b)"
+    r"|\bis (?:a|an|our) (?:weekly|monthly|fortnightly|regular|occasional|new|ongoing) "
+    r"(?:series|column|feature)\b"
+    r"|^(?:thanks|thank you|many thanks)(?: (?:so|very) much)?,? "
+    r"(?-i:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)[.!]*$",
+    re.I,
+)
+
+
 def _is_tail(para: list[Block]) -> bool:
     """A closing paragraph that is not the speaker's: a note about the piece, or furniture."""
     text = " ".join(b.text for b in para)
     words = [w.lower() for w in _WORD.findall(text.replace("’", "'"))]
     if not words or any(b.hints.chrome for b in para):
+        return True
+    if _CLOSING_LINE.search(text):
         return True
     personal = any(w in PERSONAL_WORDS for w in words)
     spoken = text.rstrip().endswith((".", "!", "?", "…", "—"))
