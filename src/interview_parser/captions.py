@@ -23,7 +23,8 @@ _PREFIX = re.compile(
 )
 _TRAILING_CREDIT = re.compile(
     r"[.)]\s+(?:" + "|".join(CREDIT_WORDS) + r")(?:graph)?s?\s*:\s*[^.]{2,80}$|"
-    r"\s©\s*[^©]{2,80}$|\((?:photo|picture|image|credit)?[^()]{0,30}/[^()]{2,40}\)\s*$",
+    # "(Agency/Photographer)" credits; not a Markdown link's "(https://...)".
+    r"\s©\s*[^©]{2,80}$|(?<!\])\((?!https?:|www\.)(?:photo|picture|image|credit)?[^()]{0,30}/[^()]{2,40}\)\s*$",
     re.I,
 )
 _MAX_CAPTION_CHARS = 400

@@ -135,7 +135,9 @@ def _find(block: Block) -> _Found | None:
             return _Found("letter", m.group("label"), letter, m.group("body"), letter)
         if m := _BARE_Q.match(text):
             return _Found("letter", "Q", "Q", m.group("body"), "Q")
-    if first.upper() in _WORD_INITIALS and (m := _WORD.match(text)):
+    # A label word is capitalised ("Question:", "QUESTION:"); a hard-wrapped line that
+    # happens to start "question. I get most often ..." is prose.
+    if first.upper() in _WORD_INITIALS and not first.islower() and (m := _WORD.match(text)):
         return _Found("word", m.group("label"), m.group("word"), m.group("body"), m.group("word"))
     if text[-1:].isdigit() and (m := _STAMP_LINE.match(text)) and _speaker_ok(m.group("name")):
         name = m.group("name")

@@ -63,6 +63,8 @@ def run(state: State) -> None:
     if state.meta.interviewee_hint is None:
         state.meta.interviewee_hint = _interviewee(state, header)
     texts = [state.meta.title or "", *(b.text for b in header if b.kind is Bucket.INTRO)]
+    # A host who introduces the guest in the first question ("Today I'm talking to Dev Okoro").
+    texts += [t.blocks[0].body or t.blocks[0].text for t in state.turns[:1] if t.side == "q"]
     tried: set[str] = set()
     bylines: _Names | None = None  # read only when a short label needs expanding
     intro_names: _Names | None = None
@@ -186,6 +188,7 @@ def _interviewee(state: State, header: list[Block]) -> str | None:
         if b.kind is Bucket.INTRO and b.rule not in ("title", "date") and not _BYLINE.search(b.text)
     ]
     texts += [b.text for b in state.blocks if b.kind is Bucket.CAPTION]
+    texts += [t.blocks[0].body or t.blocks[0].text for t in state.turns[:1] if t.side == "q"]
     # "Greta Holm, Holm & Daughters" heading each interviewee's part of the page.
     texts += [b.text for b in state.blocks if b.kind is Bucket.CHROME and b.rule == "section-heading"][:4]
     names = _Names()

@@ -41,6 +41,8 @@ _WRAPPED_MIN_WORDS = 6
 def is_wrapped(lines: list[str]) -> bool:
     """Lines of one hard-wrapped paragraph: every line but the last a run of words that
     stops mid-sentence (no menu item, button or headline among them)."""
+    if len(lines) == 2 and len(lines[1].split()) <= 2:
+        return False  # a headline over a one-word line ("Transcript"), not wrapped prose
     return len(lines) > 1 and all(
         len(line.split()) >= _WRAPPED_MIN_WORDS and not line.endswith((".", "!", "?", ":"))
         for line in lines[:-1]
