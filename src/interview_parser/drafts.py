@@ -73,7 +73,7 @@ def run(state: State) -> None:
             continue
         if group:
             # A sponsor read between the turns belongs to nobody's question.
-            for t in [t for t in group if _is_sponsor(t)]:
+            for t in [t for t in group if _is_sponsor(t)] if len(group) > 1 else []:
                 group.remove(t)
                 for b in t.blocks:
                     b.mark(Bucket.CHROME, "sponsor")

@@ -22,7 +22,7 @@ from collections import Counter
 
 import attrs
 
-from .blocks import Block, State, TurnDraft
+from .blocks import State, TurnDraft
 from .labels import speaker_key
 from .lexicon import FIRST_PERSON_WORDS, INTERVIEW_CUES, SECOND_PERSON_WORDS, SINGULAR_WORDS
 from .records import Bucket, Diagnostic
@@ -124,8 +124,28 @@ def score(evidence: Evidence) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def _words(blocks: list[Block]) -> set[str]:
-    return {w.lower().replace("’", "'") for b in blocks for w in _WORD.findall(b.body or b.text)}
+_PERSON_SAMPLE = 300  # characters of a turn: who speaks to whom shows in its opening
+
+
+_PUNCT = ".,;:!?¿¡\"'“”‘’«»()[]{}—–-…*_"
+_SAMPLE_PAIRS = 12  # shares over a dozen pairs spread across the page say what all would
+
+
+def _words(text: str) -> set[str]:
+    return {w.strip(_PUNCT) for w in text[:_PERSON_SAMPLE].lower().replace("’", "'").split()}
+
+
+def _text(turn: TurnDraft) -> str:
+    """The turn's opening words (enough for person and length tests, cheap on long turns)."""
+    out: list[str] = []
+    size = 0
+    for b in turn.blocks:
+        piece = b.body or b.text
+        out.append(piece)
+        size += len(piece)
+        if size > _PERSON_SAMPLE:
+            break
+    return " ".join(out)
 
 
 def _title_case(text: str) -> bool:
@@ -185,7 +205,9 @@ def _share(values: list[bool]) -> float:
 
 def gather(state: State) -> Evidence:
     """The evidence of one parsed page (reads the turns, changes nothing)."""
-    pairs = _pairs(state.turns)
+    all_pairs = _pairs(state.turns)
+    step = max(1, len(all_pairs) // _SAMPLE_PAIRS)
+    pairs = all_pairs[::step]
     questions = [q for q, _ in pairs]
     answers = [a for _, a in pairs]
     convention = state.meta.convention
@@ -194,8 +216,13 @@ def gather(state: State) -> Evidence:
     # Q/A letters and label words are a convention by themselves; names must recur.
     explicit = convention in ("letter", "word")
     recurring = 1.0 if explicit else _share([seen[k] >= 2 for k in who])
-    q_words = [_words(q.blocks) for q in questions]
-    a_words = [_words(a.blocks) for a in answers]
+    q_all = [_text(q) for q in questions]
+    a_all = [_text(a) for a in answers]
+    q_words = [_words(t) for t in q_all]
+    a_words = [_words(t) for t in a_all]
+    q_you = [not w.isdisjoint(SECOND_PERSON_WORDS) for w in q_words]
+    q_me = [not w.isdisjoint(SINGULAR_WORDS) for w in q_words]
+    a_me = [not w.isdisjoint(SINGULAR_WORDS) for w in a_words]
     q_text = [" ".join(b.body or b.text for b in q.blocks) for q in questions]
     # Furniture the markup names (related links, menus) is no part of the page's text.
     total = sum(len(b.text) for b in state.blocks if b.hints.chrome is None) or 1
@@ -209,25 +236,25 @@ def gather(state: State) -> Evidence:
             opening.append(b.text)
     head = " ".join([state.meta.title or "", *opening]).lower()
     return Evidence(
-        pairs=len(pairs),
+        pairs=len(all_pairs),
         labelled=1.0 if convention in _LABELLED and who else 0.0,
         explicit=explicit,
         recurring=recurring,
         markup=1.0 if convention in ("markup-class", "question-class") else 0.0,
         emphasis=1.0 if convention == "emphasis-paragraph" else 0.0,
-        asks_you=_share([bool(w & SECOND_PERSON_WORDS) for w in q_words]),
-        first_person=_share([bool(w & FIRST_PERSON_WORDS) for w in a_words]),
+        asks_you=_share(q_you),
+        first_person=_share([not w.isdisjoint(FIRST_PERSON_WORDS) for w in a_words]),
         quoted=_share(
             [t.lstrip("*_ ^")[:1] in _QUOTE_OPEN or _DIALOGUE.search(t) is not None for t in q_text]
         ),
         headings=_share(
             [
-                _title_case(t) or (all(b.hints.heading for b in q.blocks) and not w & SINGULAR_WORDS)
-                for q, t, w in zip(questions, q_text, a_words, strict=True)
+                _title_case(t) or (all(b.hints.heading for b in q.blocks) and not me)
+                for q, t, me in zip(questions, q_text, a_me, strict=True)
             ]
         ),
         repeated=_repeated(q_text, state.meta.title),
-        readers=_share([bool(w & SINGULAR_WORDS) and not w & SECOND_PERSON_WORDS for w in q_words]),
+        readers=_share([me and not you for me, you in zip(q_me, q_you, strict=True)]),
         long_questions=_share([len(t) > _LONG_QUESTION for t in q_text]),
         long_answers=_share([sum(len(b.text) for b in a.blocks) > _LONG_ANSWER for a in answers]),
         plain=_share([_plain(q) for q in questions]) if state.format == "html" else 0.0,
