@@ -114,11 +114,61 @@ print(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
     return int(out.stdout.strip())
 
 
+def real_pages(folder: Path, rounds: int) -> int:
+    """Real pages, side by side in one process: each round times the lxml floor, our parse
+    and trafilatura on the same pages; the ratios are per round, their median and spread
+    printed (interleaving keeps a busy machine from favouring one of them)."""
+    html = [p.read_bytes() for p in sorted(folder.rglob("*")) if p.suffix.lower() in (".html", ".htm")]
+    text = [p.read_bytes() for p in sorted(folder.rglob("*")) if p.suffix.lower() in (".txt", ".md")]
+    if html:
+        import statistics
+
+        decoded = [h.decode("utf-8", "replace") for h in html]
+        try:
+            import trafilatura
+        except ImportError:
+            trafilatura = None
+        ratios, traf, ms = [], [], []
+        for _ in range(rounds):
+            t_floor = timed(lambda: floor(decoded), 1)
+            t_ours = timed(lambda: [parse(h) for h in html], 1)
+            ratios.append(t_ours / t_floor)
+            ms.append(1000 * t_ours / len(html))
+            if trafilatura is not None:
+                t_traf = timed(lambda: [trafilatura.extract(d) for d in decoded], 1)
+                traf.append(t_traf / t_ours)
+        kb = sum(map(len, html)) / len(html) / 1024
+        print(
+            f"real html: {len(html)} pages, {kb:.0f} KB average: {statistics.median(ms):.2f} ms/page; "
+            f"ratio to the lxml floor median {statistics.median(ratios):.2f}x "
+            f"(rounds {min(ratios):.2f}-{max(ratios):.2f})"
+        )
+        if traf:
+            print(
+                f"real html: trafilatura.extract / ours median {statistics.median(traf):.2f}x "
+                f"(rounds {min(traf):.2f}-{max(traf):.2f})"
+            )
+    if text:
+        mb = sum(map(len, text)) / 1e6
+        t_text = timed(lambda: [parse(t) for t in text], rounds)
+        print(f"real text: {len(text)} documents, {mb:.1f} MB: {mb / t_text:.1f} MB/s")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--quick", action="store_true", help="smaller corpora, for a smoke run")
     ap.add_argument("--json", action="store_true", help="print the figures as one JSON line too")
+    ap.add_argument(
+        "--pages",
+        type=Path,
+        default=None,
+        help="a folder of real pages (.html, .htm, .txt, .md): measure those instead of the corpus",
+    )
+    ap.add_argument("--rounds", type=int, default=5, help="interleaved rounds for --pages")
     args = ap.parse_args()
+    if args.pages is not None:
+        return real_pages(args.pages, args.rounds)
     n_html, n_text = (40, 100) if args.quick else (200, 500)
     figures: dict[str, float] = {}
 
