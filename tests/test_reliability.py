@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from interview_parser import InternalError, InterviewParserError, parse, parse_file, to_dict
+from interview_parser import InternalError, InterviewParserError, ParseOptions, parse, parse_file, to_dict
 from interview_parser.decode import sniff_format
 from interview_parser.jsonl import dumps
 
@@ -145,3 +145,14 @@ def test_a_text_node_over_ten_megabytes_says_so() -> None:
 
     with pytest.raises(MarkupError, match="text runs of at most 10 MB"):
         parse("<html><body><p>" + "word " * 2_200_000 + "</p></body></html>")
+
+
+def test_html_spans_are_right_past_line_65535() -> None:
+    filler = "<p>filler line</p>\n" * 70_000
+    page = (
+        f"<html><body><article>{filler}<p><b>Q:</b> Why now?</p>\n<p><b>A:</b> Because the tide turned.</p>\n"
+        "</article></body></html>"
+    )
+    t = parse(page, options=ParseOptions(min_interview_score=0))
+    (e,) = t.exchanges
+    assert (e.question.span.start_line, e.answer.span.start_line) == (70_001, 70_002)

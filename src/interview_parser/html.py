@@ -27,6 +27,7 @@ from .records import Diagnostic, Span
 from .text import fold
 
 LIBXML_MAX_DEPTH = 256
+_LINE_CAP = 65535  # libxml2's line numbers are 16 bits
 _WS = re.compile(r"\s+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0e-\x1f\x7f]")
 _CLOSED = re.compile(r"</(?:body|html)\s*>", re.I)
@@ -80,6 +81,26 @@ class _Walker:
     transitions: dict[tuple[int, str], _Ctx] = attrs.Factory(dict)
     # Most blocks share their hints with another (every answer paragraph alike).
     hints: dict[tuple[Any, ...], Hints] = attrs.Factory(dict)
+
+    # libxml2 counts lines in 16 bits: past line 65535 every element says 65535. There the
+    # walk finds each line's element by its start tag in the source, moving only forward.
+    source: str = ""
+    cursor: int = -1
+    cursor_line: int = _LINE_CAP
+
+    def _line_past_cap(self, el: Any) -> int:
+        if self.cursor < 0:
+            self.cursor = _offset_of_line(self.source, _LINE_CAP)
+        tag = el.tag if isinstance(el.tag, str) else ""
+        found = (
+            re.compile(rf"<{re.escape(tag)}(?=[\s/>])", re.I).search(self.source, self.cursor)
+            if tag
+            else None
+        )
+        if found is not None:
+            self.cursor_line += self.source.count("\n", self.cursor, found.start())
+            self.cursor = found.end()
+        return self.cursor_line
 
     def flush(self, *, new_para: bool) -> None:
         pieces = self.pieces
@@ -137,6 +158,8 @@ class _Walker:
                 css=css,
             )
         line = (el.sourceline or 0) if el is not None else 0
+        if line >= _LINE_CAP and self.source:
+            line = self._line_past_cap(el)
         return Block(
             index=len(self.blocks),
             text=text,
@@ -456,7 +479,7 @@ def html_blocks(
     if body is None:
         body = root
     main_el = _main_element(root)
-    walker = _Walker(root=root, main_el=main_el, max_depth=max_depth)
+    walker = _Walker(root=root, main_el=main_el, max_depth=max_depth, source=text)
     if main_el is not None:
         walker.keep = {main_el, *main_el.iterancestors()}
     walker.walk(body, walker.intern(_Ctx(main=False)), 0, "/html/body" if body is not root else "/html")
@@ -465,6 +488,16 @@ def html_blocks(
         # No article or main element: nothing is "outside main".
         walker.blocks = [attrs.evolve(b, hints=attrs.evolve(b.hints, main=True)) for b in walker.blocks]
     return walker.blocks
+
+
+def _offset_of_line(text: str, line: int) -> int:
+    """Where line ``line`` (1-based) starts in ``text``."""
+    at = 0
+    for _ in range(line - 1):
+        at = text.find("\n", at) + 1
+        if at == 0:
+            return len(text)
+    return at
 
 
 _TAIL_WINDOW = 4096
