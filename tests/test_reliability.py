@@ -156,3 +156,13 @@ def test_html_spans_are_right_past_line_65535() -> None:
     t = parse(page, options=ParseOptions(min_interview_score=0))
     (e,) = t.exchanges
     assert (e.question.span.start_line, e.answer.span.start_line) == (70_001, 70_002)
+
+
+def test_a_page_hidden_until_a_script_shows_it_is_read() -> None:
+    page = (
+        f'<html><body style="display:none"><div class="app" aria-hidden="true"><article>{QA}'
+        "</article></div></body></html>"
+    )
+    t = parse(page)
+    assert [e.question.text for e in t.exchanges] == ["Why now?"]
+    assert "hidden-content" in {d.code for d in t.diagnostics}

@@ -85,6 +85,7 @@ class _Walker:
     # libxml2 counts lines in 16 bits: past line 65535 every element says 65535. There the
     # walk finds each line's element by its start tag in the source, moving only forward.
     source: str = ""
+    respect_hidden: bool = True  # off for a page whose every line sits in hidden markup
     cursor: int = -1
     cursor_line: int = _LINE_CAP
 
@@ -238,7 +239,7 @@ class _Walker:
                     leaf_text = child.text
                     if leaf_text:
                         self.pieces.append((leaf_text, leaf.bold, leaf.italic, leaf.link))
-                elif not _hidden(child):
+                elif not (self.respect_hidden and _hidden(child)):
                     self.walk(child, ctx, depth + 1, f"{path}/{child_tag}[{n}]")
             if is_block:
                 # The line goes on in this element's context (after a nested block, or an
@@ -482,8 +483,27 @@ def html_blocks(
     walker = _Walker(root=root, main_el=main_el, max_depth=max_depth, source=text)
     if main_el is not None:
         walker.keep = {main_el, *main_el.iterancestors()}
-    walker.walk(body, walker.intern(_Ctx(main=False)), 0, "/html/body" if body is not root else "/html")
+    start = "/html/body" if body is not root else "/html"
+    walker.walk(body, walker.intern(_Ctx(main=False)), 0, start)
     walker.flush(new_para=True)
+    if not walker.blocks:
+        # Everything visible sits in markup hidden until a script shows it (<body
+        # style="display:none">, an app wrapper with aria-hidden): read it anyway.
+        walker = _Walker(root=root, main_el=main_el, max_depth=max_depth, source=text, respect_hidden=False)
+        if main_el is not None:
+            walker.keep = {main_el, *main_el.iterancestors()}
+        walker.walk(body, walker.intern(_Ctx(main=False)), 0, start)
+        walker.flush(new_para=True)
+        if walker.blocks:
+            diagnostics.append(
+                Diagnostic(
+                    code="hidden-content",
+                    message=(
+                        "every line of the page is in markup hidden by style, class or attribute; "
+                        "read it anyway"
+                    ),
+                )
+            )
     if walker.main_el is None:
         # No article or main element: nothing is "outside main".
         walker.blocks = [attrs.evolve(b, hints=attrs.evolve(b.hints, main=True)) for b in walker.blocks]
