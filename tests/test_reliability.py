@@ -166,3 +166,23 @@ def test_a_page_hidden_until_a_script_shows_it_is_read() -> None:
     t = parse(page)
     assert [e.question.text for e in t.exchanges] == ["Why now?"]
     assert "hidden-content" in {d.code for d in t.diagnostics}
+
+
+def test_drafts_of_a_sign_off_stay_in_the_ledger() -> None:
+    """Found by benchmarks/fuzz.py (seed 13, #22572): a sign-off question printed twice
+    lost its draft when the sign-off was set aside."""
+    from interview_parser.fuzz import unclaimed_lines
+
+    text = (
+        b"An intro about the sleep clinic and its doctor, written by the health editor.\n\n"
+        b"Interviewer: Why do children sleep badly in winter?\n\n"
+        b"Dr Hassan: Dark mornings. The body clock drifts later without light.\n\n"
+        b"Interviewer: What helps?\n\n"
+        b"Dr Hassan: Open the curtains and eat breakfast by a window.\n\n"
+        b"Interviewer: Dr Hassan, thank you.\n\n"
+        b"Interviewer: Dr Hassan, thank you.\n\n"
+        b"Dr Hassan: Thank you for having me.\n"
+    )
+    t = parse(text)
+    assert len(t.exchanges) == 2
+    assert unclaimed_lines(text, t) == []

@@ -136,8 +136,9 @@ def build(state: State, *, source: Source) -> Transcript:
             exchanges.append(Exchange(index=len(exchanges), question=question, answer=answer))
             i += 2
             continue
-        for b in turns[i].blocks:
-            if b.kind is None:
+        # A question nobody answers, with its drafts: kept in the ledger, not dropped.
+        for b in [*turns[i].blocks, *(b for d in turns[i].drafts for b in d)]:
+            if b.kind is None or b.kind is Bucket.DRAFT:
                 b.mark(Bucket.UNCLASSIFIED, "orphan-turn")
         i += 1
 

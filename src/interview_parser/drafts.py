@@ -135,7 +135,7 @@ def _closing_thanks(turns: list[TurnDraft]) -> None:
         if not (_THANKS.search(question) or _THANKS.search(answer)):
             return
         for t in turns[-2:]:
-            for b in t.blocks:
+            for b in [*t.blocks, *(b for d in t.drafts for b in d)]:
                 b.mark(Bucket.UNCLASSIFIED, "closing-thanks")
         del turns[-2:]
 
