@@ -30,6 +30,7 @@ class Hints:
     quote: bool = False
     qa: str | None = None  # "q" or "a" from the markup (class="question" / "answer")
     css: str | None = None  # the class attribute of the line's own element (HTML)
+    term: bool = False  # a <dt> line: set apart by the markup as a definition list's term
 
 
 @attrs.define(slots=True)

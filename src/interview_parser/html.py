@@ -51,6 +51,7 @@ class _Ctx(NamedTuple):
     main: bool = False
     quote: bool = False
     qa: str | None = None
+    term: bool = False  # inside a <dt>: a definition list's term, set apart by the markup
 
 
 _Piece = tuple[str, bool, bool, bool]  # text, bold, italic, link
@@ -157,6 +158,7 @@ class _Walker:
                 quote=ctx.quote,
                 qa=ctx.qa,
                 css=css,
+                term=ctx.term,
             )
         line = (el.sourceline or 0) if el is not None else 0
         if line >= _LINE_CAP and self.source:
@@ -300,6 +302,8 @@ class _Walker:
             changes["list_item"] = True
         elif tag == "blockquote":
             changes["quote"] = True
+        elif tag == "dt":
+            changes["term"] = True
         elif tag in sel.BOLD_TAGS:
             changes["bold"] = True
         elif tag in sel.ITALIC_TAGS:

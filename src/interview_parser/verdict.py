@@ -107,7 +107,7 @@ _WEIGHTS: dict[str, float] = {
     "reader questions": -2.0,
     "long questions": -1.5,
     "whole-section answers": -2.0,
-    "bare questions in HTML": -1.5,
+    "bare questions in HTML": -2.0,
     "calls itself an interview": 2.0,
     "share in turns": 1.0,
     "a sidebar's share": -2.0,
@@ -177,6 +177,7 @@ def _plain(turn: TurnDraft) -> bool:
         or b.hints.italic
         or b.hints.heading
         or b.hints.qa
+        or b.hints.term
         or b.rule == "question-class"
         for b in turn.blocks
     )
