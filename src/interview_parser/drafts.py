@@ -53,7 +53,11 @@ def similarity(a: str, b: str) -> float:
 
 
 def _asks(turn: TurnDraft) -> bool:
-    return any(has_question_mark(b.text) for b in turn.blocks)
+    for b in turn.blocks:
+        text = b.text
+        if "?" in text or (not text.isascii() and has_question_mark(text)):
+            return True
+    return False
 
 
 def run(state: State) -> None:

@@ -325,6 +325,9 @@ def _period_labels(state: State, found: dict[int, _Found]) -> None:
     """ "Elsa Nyberg. We agreed ...": in a transcript whose questions are labelled, a name
     and a full stop opening the paragraph after a question labels its answer (news
     conferences of two leaders print them so). Only when it happens at least twice."""
+    kinds = {(f.kind, _side_of_word(f.name)) for f in found.values() if f.kind in ("letter", "word")}
+    if ("letter", "q") not in kinds and ("word", "q") not in kinds:
+        return  # only after labelled questions
     asked = False
     hits: dict[int, _Found] = {}
     para = None
@@ -537,21 +540,19 @@ def _emphasis_questions(paragraphs: dict[int, list[Block]]) -> list[list[Block]]
     """Whole bold, italic or heading paragraphs, when the page has enough of them and most
     ask something; only in the style the asking ones use (answers set in italics under
     bold questions are no questions)."""
-    emphasis = [p for p in paragraphs.values() if _style(p)]
-    asking = [p for p in emphasis if _asks(p)]
-    if len(emphasis) < 2 or len(asking) < max(2, len(emphasis) // 3):
-        styles = Counter(_style(p) for p in asking)
-        if len(asking) < 2 or not styles:
-            return []
+    styled = [(p, style) for p in paragraphs.values() if (style := _style(p))]
+    asking = [(p, style) for p, style in styled if _asks(p)]
+    if len(asking) < 2:
+        return []
+    style = Counter(style for _, style in asking).most_common(1)[0][0]
+    if len(asking) < max(2, len(styled) // 3):
         # Many emphasised paragraphs, few asking: the asking style alone may still carry them.
-        style = styles.most_common(1)[0][0]
-        emphasis = [p for p in emphasis if _style(p) == style]
-        if len(asking) < max(2, len(emphasis) // 3):
+        styled = [(p, s) for p, s in styled if s == style]
+        if len(asking) < max(2, len(styled) // 3):
             return []
-    style = Counter(_style(p) for p in asking).most_common(1)[0][0]
     # A bold standfirst or the headline before the first question is not one.
-    first = asking[0][0].index
-    return [p for p in emphasis if p[0].index >= first and _style(p) == style and not _is_section_heading(p)]
+    first = asking[0][0][0].index
+    return [p for p, s in styled if s == style and p[0].index >= first and not _is_section_heading(p)]
 
 
 _CLASS_SHARE = 0.7

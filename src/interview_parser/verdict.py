@@ -127,12 +127,11 @@ def score(evidence: Evidence) -> float:
 _PERSON_SAMPLE = 300  # characters of a turn: who speaks to whom shows in its opening
 
 
-_PUNCT = ".,;:!?¿¡\"'“”‘’«»()[]{}—–-…*_"
 _SAMPLE_PAIRS = 12  # shares over a dozen pairs spread across the page say what all would
 
 
 def _words(text: str) -> set[str]:
-    return {w.strip(_PUNCT) for w in text[:_PERSON_SAMPLE].lower().replace("’", "'").split()}
+    return set(_WORD.findall(text[:_PERSON_SAMPLE].lower().replace("’", "'")))
 
 
 def _text(turn: TurnDraft) -> str:
