@@ -147,3 +147,18 @@ def test_numbered_speakers_of_an_automatic_transcript_are_labels() -> None:
         ("How many hives do you keep?", "Forty, on three sites."),
         ("Is it a good year?", "The best in ten years."),
     ]
+
+
+def test_a_full_name_label_and_its_given_name_are_one_speaker() -> None:
+    from interview_parser import parse
+
+    t = parse(
+        "A conversation with the potter Jane Doe about her kiln, recorded in her studio.\n\n"
+        "Interviewer: When did you build the kiln?\n\n"
+        "Jane Doe: In 2009, with bricks from an old bakery.\n\n"
+        "Interviewer: Does it still work?\n\n"
+        "Jane: Every week. It takes a day to cool down.\n"
+    )
+    assert [e.answer.speaker for e in t.exchanges] == ["Jane Doe", "Jane"]
+    names = [p.name for p in t.participants if p.role.value == "interviewee"]
+    assert names == ["Jane Doe"]

@@ -195,6 +195,7 @@ def run(state: State) -> None:
     _bare_q_dashes(state, found)
     _titled_labels(state, found)
     _period_labels(state, found)
+    _given_name_keys(found)
     letters = Counter(f.name for f in found.values() if f.kind == "letter")
     words = Counter(f.name.lower() for f in found.values() if f.kind == "word")
     speakers = Counter(f.key for f in found.values() if f.kind == "speaker")
@@ -283,6 +284,23 @@ def _asking_share(state: State, found: dict[int, _Found], keys: set[str]) -> dic
         if hit.kind == "speaker" and hit.key in keys:
             asked[hit.key].append(ends_asking(state.blocks[index].text))
     return {k: sum(v) / len(v) for k, v in asked.items()}
+
+
+def _given_name_keys(found: dict[int, _Found]) -> None:
+    """ "Jane Doe:" on the first turn and "Jane:" after are one speaker: a one-word label
+    that is the given name of exactly one full-name label takes that speaker's key."""
+    given: dict[str, set[str]] = defaultdict(set)
+    for f in found.values():
+        words = f.name.split()
+        if f.kind == "speaker" and len(words) >= 2 and not f.name.isupper():
+            given[words[0].lower()].add(f.key)
+    if not given:
+        return
+    for index, f in found.items():
+        if f.kind == "speaker" and " " not in f.name:
+            keys = given.get(f.name.lower().strip("."))
+            if keys and len(keys) == 1:
+                found[index] = f._replace(key=next(iter(keys)))
 
 
 _LONG_LABEL_WORDS = 12
