@@ -40,6 +40,7 @@ def test_all_is_sorted_and_pinned() -> None:
         "InternalError",
         "InterviewParserError",
         "MarkupError",
+        "OptionsError",
         "OutputError",
         "ParseOptions",
         "ParseTimeoutError",

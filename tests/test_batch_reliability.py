@@ -91,7 +91,8 @@ def test_an_undecodable_file_name_is_converted_and_reported(tmp_path: Path) -> N
 
 
 def test_an_output_that_is_an_input_is_refused(tmp_path: Path) -> None:
-    src = _folder(tmp_path) / "a.txt"
+    src = _folder(tmp_path) / "a.jsonl"  # a page saved under an output's suffix
+    src.write_text(QA, encoding="utf-8")
     before = src.read_bytes()
     assert main(["convert", str(src), "-o", str(src)]) == 1
     assert src.read_bytes() == before
@@ -104,7 +105,10 @@ def test_an_output_that_is_a_symlink_or_device_is_refused(tmp_path: Path) -> Non
     link.symlink_to(target)
     assert main(["convert", str(src), "-o", str(link)]) == 1
     assert link.is_symlink() and not target.exists()
-    assert main(["convert", str(src), "-o", "/dev/null"]) == 1
+    assert main(["convert", str(src), "-o", "/dev/null"]) != 0
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    assert main(["convert", str(src), "-o", str(fifo)]) == 1  # not a regular file
     assert Path("/dev/null").is_char_device()
 
 
@@ -291,3 +295,66 @@ def test_a_dataset_folder_takes_the_umask_mode(tmp_path: Path) -> None:
     finally:
         os.umask(old)
     assert ds.stat().st_mode & 0o777 == 0o755
+
+
+def test_unknown_output_formats_and_folders_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = str(_folder(tmp_path))
+    assert main(["convert", src, "-o", str(tmp_path / "out.csv")]) == 2
+    assert "cannot tell the format" in capsys.readouterr().err
+    assert main(["convert", src, "-o", str(tmp_path / "outdir") + "/"]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    assert not (tmp_path / "out.csv").exists() and not (tmp_path / "outdir").exists()
+
+
+def test_exchange_rows_are_counted_as_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main(["convert", str(_folder(tmp_path)), "-o", str(tmp_path / "e.jsonl"), "--table", "exchanges"])
+        == 0
+    )
+    assert "wrote 2 exchange row(s) from 2 document(s)" in capsys.readouterr().err
+
+
+def test_jobs_must_be_positive_or_auto(tmp_path: Path) -> None:
+    src = str(_folder(tmp_path))
+    for bad in ("0", "-3"):
+        with pytest.raises(SystemExit):
+            main(["convert", src, "-o", str(tmp_path / "o.jsonl"), "--jobs", bad])
+    assert main(["convert", src, "-o", str(tmp_path / "o.jsonl"), "--jobs", "auto"]) == 0
+
+
+def test_an_empty_folder_is_an_error_and_a_broken_symlink_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["convert", str(empty), "-o", str(tmp_path / "o.jsonl")]) == 1
+    assert "found no input files" in capsys.readouterr().err
+    folder = _folder(tmp_path)
+    (folder / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    assert main(["convert", str(folder), "-o", str(tmp_path / "o.jsonl")]) == 1
+    assert "gone.txt: ReadError" in capsys.readouterr().err
+
+
+def test_options_are_checked_when_made() -> None:
+    from interview_parser import InterviewParserError, OptionsError, ParseOptions
+
+    for bad in ({"format": "pdf"}, {"max_bytes": 0}, {"max_html_depth": -1}, {"min_interview_score": 1.5}):
+        with pytest.raises(OptionsError) as info:
+            ParseOptions(**bad)  # type: ignore[arg-type]
+        assert isinstance(info.value, InterviewParserError) and isinstance(info.value, ValueError)
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        f"{sys.executable} -m interview_parser.cli schema | head -c 10",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "Traceback" not in proc.stderr

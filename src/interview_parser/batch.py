@@ -54,7 +54,12 @@ def expand(paths: Sequence[str], pattern: str | None = None) -> Iterator[str]:
             )
             # Hidden files and folders are skipped: our own temporary outputs (".out.jsonl.
             # x.partial", a killed publish's ".ds.tmp" folder) must never come back as input.
-            yield from sorted(str(p) for p in found if p.is_file() and not _hidden(p.relative_to(path)))
+            # A broken symlink is yielded too, so its failure is reported rather than skipped.
+            yield from sorted(
+                str(p)
+                for p in found
+                if (p.is_file() or (p.is_symlink() and not p.exists())) and not _hidden(p.relative_to(path))
+            )
         else:
             yield raw
 

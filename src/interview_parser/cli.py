@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -32,7 +34,12 @@ def _build_parser() -> argparse.ArgumentParser:
         p.add_argument("paths", nargs="+", help="files, folders (recursed) or - for stdin")
         p.add_argument("--format", choices=("auto", "text", "html"), default="auto")
         p.add_argument("--glob", default=None, help="file pattern inside folders (default: known suffixes)")
-        p.add_argument("--jobs", type=int, default=1, help="worker processes (output stays in input order)")
+        p.add_argument(
+            "--jobs",
+            type=_jobs,
+            default=1,
+            help="worker processes, or 'auto' for one per core (output stays in input order)",
+        )
         p.add_argument("--fail-fast", action="store_true", help="stop at the first input that fails")
         p.add_argument("--errors", default=None, help="also write failures as JSONL to this file")
         p.add_argument(
@@ -80,6 +87,19 @@ def _build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
     try:
+        return _main(args)
+    except KeyboardInterrupt:
+        print("\ninterview-parser: interrupted; outputs left as they were", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`... | head`): stop quietly, as Unix tools do.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _main(args: argparse.Namespace) -> int:
+    try:
         if args.command == "schema":
             from .schema import json_schema
 
@@ -117,6 +137,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def _jobs(raw: str) -> int:
+    if raw == "auto":
+        return os.cpu_count() or 1
+    return _positive_int(raw)
+
+
+_JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
+
+
+def _output_problem(output: str) -> str | None:
+    """Why ``convert -o`` cannot write there, or None."""
+    if output == "-":
+        return None
+    if output.endswith(("/", os.sep)) or Path(output).is_dir():
+        return f"{output} is a folder; name a file (OUT.jsonl, OUT.parquet), or use publish for a dataset"
+    suffix = Path(output).suffix.lower()
+    if suffix not in (*_JSONL_SUFFIXES, ".parquet"):
+        return (
+            f"cannot tell the format of {output}: expected .jsonl, .ndjson, .json or .parquet "
+            "(or - for stdout)"
+        )
+    return None
+
+
 def _positive_int(raw: str) -> int:
     value = int(raw)
     if value <= 0:
@@ -143,7 +187,15 @@ def _batch(args: argparse.Namespace, options: ParseOptions) -> int:
         failures.append(failure)
         print(f"interview-parser: {_failure_line(failure)}", file=sys.stderr)
 
+    if args.command == "convert" and (problem := _output_problem(args.output)):
+        print(f"interview-parser: error: {problem}", file=sys.stderr)
+        return 2
     paths = list(expand(args.paths, args.glob))
+    if not paths:
+        print(f"interview-parser: error: found no input files in {' '.join(args.paths)}", file=sys.stderr)
+        return 1
+    if "-" in paths and args.jobs > 1:
+        args.jobs = 1  # standard input belongs to this process; workers cannot read it
     outputs = [Path(args.dataset if args.command == "publish" else args.output)]
     if args.errors:
         outputs.append(Path(args.errors))
@@ -179,24 +231,30 @@ def _batch(args: argparse.Namespace, options: ParseOptions) -> int:
                 f"{counts['exchanges']} exchange(s) to {args.dataset}"
             )
         elif jsonl and args.output == "-":
-            count = 0
+            count = rows = 0
             for chunk in items:
                 sys.stdout.write(chunk)
                 count += 1
+                rows += chunk.count("\n")
             sys.stdout.flush()
-            done = f"wrote {count} transcript(s) to standard output"
+            done = _wrote(args.table, count, rows, "standard output")
         elif jsonl:
-            count = 0
+            count = rows = 0
             with atomic_output(Path(args.output)) as fh:
                 for chunk in items:
                     fh.write(chunk)
                     count += 1
-            done = f"wrote {count} transcript(s) to {show(args.output)}"
+                    rows += chunk.count("\n")
+            done = _wrote(args.table, count, rows, show(args.output))
         else:
             from .parquet import write_parquet
 
             count = write_parquet(items, args.output, table=args.table, options=options.to_dict())
-            done = f"wrote {count} transcript(s) to {args.output}"
+            done = (
+                f"wrote the exchanges of {count} document(s) to {show(args.output)}"
+                if args.table == "exchanges"
+                else f"wrote {count} transcript(s) to {show(args.output)}"
+            )
     finally:
         if args.errors:
             with atomic_output(Path(args.errors)) as fh:
@@ -204,6 +262,12 @@ def _batch(args: argparse.Namespace, options: ParseOptions) -> int:
                     fh.write(_failure_record(f))
     print(f"interview-parser: {done}; {len(failures)} failed", file=sys.stderr)
     return 1 if failures else 0
+
+
+def _wrote(table: str, documents: int, rows: int, where: str) -> str:
+    if table == "exchanges":
+        return f"wrote {rows} exchange row(s) from {documents} document(s) to {where}"
+    return f"wrote {documents} transcript(s) to {where}"
 
 
 def _progress(items: Iterator[T], *, total: int) -> Iterator[T]:

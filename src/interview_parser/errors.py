@@ -30,6 +30,11 @@ class MarkupError(InputError):
     """The HTML cannot be parsed (too deep, or refused by lxml)."""
 
 
+class OptionsError(InterviewParserError, ValueError):
+    """A ``ParseOptions`` field holds a value no parse can use (an unknown format, a limit
+    of zero or below, a threshold outside 0..1)."""
+
+
 class UnknownStageError(InterviewParserError, KeyError):
     """``ParseOptions.disabled_stages`` names a stage that does not exist."""
 

@@ -6,6 +6,8 @@ from typing import Literal
 
 import attrs
 
+from .errors import OptionsError
+
 Format = Literal["auto", "text", "html"]
 
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
@@ -27,6 +29,18 @@ class ParseOptions:
     disabled_stages: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
     max_html_depth: int = 256
     min_interview_score: float = 0.5
+
+    def __attrs_post_init__(self) -> None:
+        if self.format not in ("auto", "text", "html"):
+            raise OptionsError(f"format: expected 'auto', 'text' or 'html', got {self.format!r}")
+        for name in ("max_bytes", "max_html_depth"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or value <= 0:
+                raise OptionsError(f"{name}: expected a positive whole number, got {value!r}")
+        if not 0.0 <= self.min_interview_score <= 1.0:
+            raise OptionsError(
+                f"min_interview_score: expected a number from 0 to 1, got {self.min_interview_score!r}"
+            )
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready form, for provenance metadata in exported files."""
