@@ -166,7 +166,7 @@ def build(state: State, *, source: Source) -> Transcript:
             unclassified += kind is Bucket.UNCLASSIFIED
             removed.append(Segment(kind=kind, reason=b.rule, text=b.text, span=b.span))
     share = round(in_exchanges / (total or 1), 4)
-    score = round(state.interview_score, 4) if exchanges else 0.0
+    score = round(state.interview_score, 4)  # also for a page the verdict refused
     published = parse_iso(state.meta.published) if state.meta.published else None
     return Transcript(
         doc_id=doc_id_for(source.sha256),
