@@ -162,3 +162,21 @@ def test_a_full_name_label_and_its_given_name_are_one_speaker() -> None:
     assert [e.answer.speaker for e in t.exchanges] == ["Jane Doe", "Jane"]
     names = [p.name for p in t.participants if p.role.value == "interviewee"]
     assert names == ["Jane Doe"]
+
+
+def test_a_panel_of_hosts_asks_the_guest_they_introduce() -> None:
+    from interview_parser import parse
+
+    t = parse(
+        "**Ada Brook:** Welcome to the show. With me as always are Ben Hale and Cy Lund.\n\n"
+        "**Ben Hale:** Hello, hello. Long week.\n\n"
+        "**Cy Lund:** Hi everyone, good to be back.\n\n"
+        "**Ada Brook:** And our special guest today is Dora Fenn, who maintains the Kestrel parser.\n\n"
+        "**Dora Fenn:** Thanks for having me, it is good to be here with all of you.\n\n"
+        "**Cy Lund:** So how did Kestrel start, and what made you keep going with it for so long?\n\n"
+        "**Dora Fenn:** It started as a weekend hack. People kept filing issues, so I kept fixing them.\n\n"
+        "**Ben Hale:** And the name, where does it come from, I always wondered about that one?\n\n"
+        "**Dora Fenn:** A kestrel nests on the roof of my office. It watched me write the first version.\n"
+    )
+    assert {e.answer.speaker for e in t.exchanges} == {"Dora Fenn"}
+    assert len(t.exchanges) >= 3

@@ -457,7 +457,41 @@ def _speaker_sides(
             continue
         avg = volume[key] / len(texts)
         sides[key] = "q" if asking[key] >= 0.3 or avg < 0.5 * top_avg else "a"
+    if len(names) >= 3 and not have_qa_words:
+        # A panel of hosts and a guest: the guest the hosts introduce ("our special guest
+        # today is Francesc Campoy") answers, the hosts ask, even those who mostly chat.
+        guest = _introduced_guest(state, found, set(names))
+        if guest is not None:
+            sides = {k: "a" if k == guest else "q" for k in names}
     return sides
+
+
+_GUEST_CUE = re.compile(
+    r"\b(?:special guest|our guest|my guest|guest (?:today|this week)|joined by|joining us|"
+    r"with us (?:today|this week)|talking (?:to|with)|speaking (?:to|with))\b",
+    re.I,
+)
+_GUEST_TURNS = 8
+
+
+def _introduced_guest(state: State, found: dict[int, _Found], keys: set[str]) -> str | None:
+    """The speaker whose name follows a guest cue in the first turns of the show."""
+    seen = 0
+    for hit in found.values():
+        if hit.kind != "speaker" or hit.key not in keys:
+            continue
+        seen += 1
+        if seen > _GUEST_TURNS:
+            break
+        cue = _GUEST_CUE.search(hit.body)
+        if cue is None:
+            continue
+        after = hit.body[cue.end() :]
+        for word in re.findall(r"[A-Z][\w'’-]+", after)[:12]:
+            key = str(word).upper()
+            if key in keys and key != hit.key:
+                return key
+    return None
 
 
 _MAX_QUESTION_CHARS = 400
