@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, State, TurnDraft
+from .blocks import Block, State, TurnDraft, pair_turns
 from .dates import parse_iso
 from .labels import display_name, speaker_key
 from .lexicon import has_question_mark
@@ -127,20 +127,16 @@ def doc_id_for(sha256: str) -> str:
 
 def build(state: State, *, source: Source) -> Transcript:
     exchanges: list[Exchange] = []
-    turns = state.turns
-    i = 0
-    while i < len(turns):
-        if turns[i].side == "q" and i + 1 < len(turns) and turns[i + 1].side == "a":
-            question = _turn(turns[i], Bucket.QUESTION, "question-turn")
-            answer = _turn(turns[i + 1], Bucket.ANSWER, "answer-turn")
+    for first, answer_turn in pair_turns(state.turns):
+        if answer_turn is not None:
+            question = _turn(first, Bucket.QUESTION, "question-turn")
+            answer = _turn(answer_turn, Bucket.ANSWER, "answer-turn")
             exchanges.append(Exchange(index=len(exchanges), question=question, answer=answer))
-            i += 2
             continue
         # A question nobody answers, with its drafts: kept in the ledger, not dropped.
-        for b in [*turns[i].blocks, *(b for d in turns[i].drafts for b in d)]:
+        for b in [*first.blocks, *(b for d in first.drafts for b in d)]:
             if b.kind is None or b.kind is Bucket.DRAFT:
                 b.mark(Bucket.UNCLASSIFIED, "orphan-turn")
-        i += 1
 
     intro: list[Segment] = []
     captions: list[Caption] = []

@@ -8,6 +8,8 @@ and ``rule`` (the short name of the rule that decided), so every block lands som
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import attrs
 
 from .records import Bucket, Diagnostic, Span
@@ -99,3 +101,16 @@ class TurnDraft:
                 last = b.para
             out[-1].append(b)
         return out
+
+
+def pair_turns(turns: list[TurnDraft]) -> Iterator[tuple[TurnDraft, TurnDraft | None]]:
+    """Question turns with the answer that follows them; a turn that is no such pair comes
+    alone, with ``None``."""
+    i = 0
+    while i < len(turns):
+        if turns[i].side == "q" and i + 1 < len(turns) and turns[i + 1].side == "a":
+            yield turns[i], turns[i + 1]
+            i += 2
+        else:
+            yield turns[i], None
+            i += 1

@@ -204,8 +204,6 @@ def run(state: State) -> None:
             block.mark(Bucket.CHROME, rule)
 
 
-_OPEN_QUOTES = frozenset('"“„«‘‚')
-_CLOSE_QUOTES = frozenset('"”“»’‘')
 _PULL_QUOTE_MAX = 250
 
 
@@ -217,7 +215,9 @@ def _pull_quote_line(block: Block) -> bool:
         return False  # an <h1> quoting its interviewee is the headline
     if len(text) > _PULL_QUOTE_MAX or len(text) < 3:
         return False
-    return text[0] in _OPEN_QUOTES and text.rstrip(".!…")[-1:] in _CLOSE_QUOTES
+    # Stripped and three characters or more: both ends are characters, and a quote mark
+    # first means the trailing run of stops cannot be the whole text.
+    return text[0] in _QUOTE_MARKS and text.rstrip(".!…")[-1] in _QUOTE_MARKS
 
 
 def _is_labelled(block: Block) -> bool:

@@ -484,20 +484,23 @@ def html_blocks(
     if body is None:
         body = root
     main_el = _main_element(root)
-    walker = _Walker(root=root, main_el=main_el, max_depth=max_depth, source=text)
-    if main_el is not None:
-        walker.keep = {main_el, *main_el.iterancestors()}
     start = "/html/body" if body is not root else "/html"
-    walker.walk(body, walker.intern(_Ctx(main=False)), 0, start)
-    walker.flush(new_para=True)
-    if not walker.blocks:
-        # Everything visible sits in markup hidden until a script shows it (<body
-        # style="display:none">, an app wrapper with aria-hidden): read it anyway.
-        walker = _Walker(root=root, main_el=main_el, max_depth=max_depth, source=text, respect_hidden=False)
+
+    def walked(respect_hidden: bool) -> _Walker:
+        walker = _Walker(
+            root=root, main_el=main_el, max_depth=max_depth, source=text, respect_hidden=respect_hidden
+        )
         if main_el is not None:
             walker.keep = {main_el, *main_el.iterancestors()}
         walker.walk(body, walker.intern(_Ctx(main=False)), 0, start)
         walker.flush(new_para=True)
+        return walker
+
+    walker = walked(respect_hidden=True)
+    if not walker.blocks:
+        # Everything visible sits in markup hidden until a script shows it (<body
+        # style="display:none">, an app wrapper with aria-hidden): read it anyway.
+        walker = walked(respect_hidden=False)
         if walker.blocks:
             diagnostics.append(
                 Diagnostic(

@@ -20,7 +20,7 @@ from .dates import find_date
 from .labels import display_name, speaker_key
 from .lexicon import ORGANISATION_WORDS, TITLE_SEPARATORS
 from .records import Bucket
-from .turns import is_wrapped
+from .turns import is_wrapped, word_count
 
 _NAME = re.compile(
     r"(?<![\w’'])((?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?)"
@@ -140,9 +140,6 @@ def _header(blocks: list[Block]) -> list[Block]:
     return out
 
 
-_CJK_CHARS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-
-
 def _title(header: list[Block]) -> str | None:
     candidates: list[tuple[bool, bool, int, int, str]] = []
     # A line of a hard-wrapped paragraph is no headline; a line of a paste without blank
@@ -155,9 +152,7 @@ def _title(header: list[Block]) -> str | None:
     wrapped = {para for para, texts in lines.items() if is_wrapped(texts)}
     for b in header:
         text = b.text.strip()
-        words = len(text.split())
-        if not text.isascii():  # scripts written without spaces: two characters a word
-            words = max(words, len(_CJK_CHARS.findall(text)) // 2)
+        words = word_count(text)
         if b.kind is Bucket.CHROME and b.rule == "breadcrumb":
             last = [i for i in _SEPARATED.split(text) if i][-1]
             if len(last.split()) >= 4:

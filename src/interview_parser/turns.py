@@ -28,10 +28,16 @@ _NOTE_MIN_WORDS = 6  # below this, a closing line needs a name or a date to be a
 _CJK_CHARS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
-def is_prose(text: str) -> bool:
+def word_count(text: str) -> int:
+    """Words, counting two characters a word in scripts written without spaces (CJK)."""
     words = len(text.split())
-    if not text.isascii():  # scripts written without spaces: two characters a word
+    if not text.isascii():
         words = max(words, len(_CJK_CHARS.findall(text)) // 2)
+    return words
+
+
+def is_prose(text: str) -> bool:
+    words = word_count(text)
     return words >= 20 or (words >= 6 and text.rstrip().endswith(_CLOSING))
 
 

@@ -22,7 +22,7 @@ from collections import Counter
 
 import attrs
 
-from .blocks import State, TurnDraft
+from .blocks import State, TurnDraft, pair_turns
 from .labels import speaker_key
 from .lexicon import FIRST_PERSON_WORDS, INTERVIEW_CUES, SECOND_PERSON_WORDS, SINGULAR_WORDS
 from .records import Bucket, Diagnostic
@@ -182,30 +182,13 @@ def _plain(turn: TurnDraft) -> bool:
     )
 
 
-def _first_paragraph(turn: TurnDraft) -> str:
-    para = turn.blocks[0].para
-    return " ".join(b.body or b.text for b in turn.blocks if b.para == para)
-
-
-def _pairs(turns: list[TurnDraft]) -> list[tuple[TurnDraft, TurnDraft]]:
-    out = []
-    i = 0
-    while i < len(turns):
-        if turns[i].side == "q" and i + 1 < len(turns) and turns[i + 1].side == "a":
-            out.append((turns[i], turns[i + 1]))
-            i += 2
-        else:
-            i += 1
-    return out
-
-
 def _share(values: list[bool]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
 def gather(state: State) -> Evidence:
     """The evidence of one parsed page (reads the turns, changes nothing)."""
-    all_pairs = _pairs(state.turns)
+    all_pairs = [(q, a) for q, a in pair_turns(state.turns) if a is not None]
     step = max(1, len(all_pairs) // _SAMPLE_PAIRS)
     pairs = all_pairs[::step]
     questions = [q for q, _ in pairs]
@@ -260,7 +243,11 @@ def gather(state: State) -> Evidence:
         plain=_share([_plain(q) for q in questions]) if state.format == "html" else 0.0,
         cue=1.0 if any(c in head for c in INTERVIEW_CUES) else 0.0,
         share=min(1.0, in_turns / total),
-        median_answer=statistics.median(len(_first_paragraph(a)) for a in answers) if answers else 0.0,
+        median_answer=statistics.median(
+            len(" ".join(b.body or b.text for b in a.paragraphs()[0])) for a in answers
+        )
+        if answers
+        else 0.0,
     )
 
 
