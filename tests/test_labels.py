@@ -179,4 +179,5 @@ def test_a_panel_of_hosts_asks_the_guest_they_introduce() -> None:
         "**Dora Fenn:** A kestrel nests on the roof of my office. It watched me write the first version.\n"
     )
     assert {e.answer.speaker for e in t.exchanges} == {"Dora Fenn"}
-    assert len(t.exchanges) >= 3
+    # The welcome and "Thanks for having me" are the show's greeting, not an exchange.
+    assert [e.question.text[:22] for e in t.exchanges] == ["So how did Kestrel sta", "And the name, where do"]

@@ -46,3 +46,28 @@ def test_a_headline_may_carry_a_date_but_a_date_line_is_no_headline() -> None:
     assert _date_line("From the Parish Newsletter, Spring 2024 (posted 18 March 2024)")
     assert _date_line("Thursday 14th September 2023")
     assert not _date_line("A lighthouse keeper's last season")
+
+
+def test_a_text_page_without_a_headline_has_no_title() -> None:
+    """Lines among the prose, bold-labelled turns, link items and lead-ins ending in a
+    colon are no headline: a page that shows none has a null title, not a random line."""
+    t = parse(
+        "**Noor Vale:** Right, it is just the two of us today, which is how I like it.\n\n"
+        "**Ivo Tamm:** As it should be, honestly, and we have a lot of links to get through.\n\n"
+        "**Noor Vale:** The first one is a long post about build caches and why they miss so often "
+        "on machines that look identical from the outside.\n\n"
+        "[A terminal that remembers everything](https://example.org/terminal)\n\n"
+        "Here is the note its author left in the README:\n\n"
+        "A surprisingly short note about shells\n"
+    )
+    assert t.title is None
+
+
+def test_a_headline_above_the_prose_is_still_found() -> None:
+    t = parse(
+        "A surprisingly short note about shells\n\n"
+        "Ivo Tamm has written shells for twenty years, and he talked to us about the one he "
+        "uses every day and the three he abandoned along the way.\n\n"
+        "Q: Which shell came first?\n\nA: A tiny one, for a calculator.\n"
+    )
+    assert t.title == "A surprisingly short note about shells"

@@ -26,7 +26,8 @@ _LINE_RULES: tuple[tuple[str, str], ...] = (
     (
         "break",
         r"^[*_\[(]*(?:break|ad break|commercial break|sponsor break|music|musical interlude|"
-        r"intermission|pause)[*_\])]*\s*:?\s*[*_\])]*$",
+        r"intermission|pause)[*_\])]*\s*:?\s*[*_\])]*"
+        r"(?:\s*\\?\[\d{1,2}(?::\d{2}){1,2}\\?\])?$",  # "**Break**: \[14:56\]" (a time)
     ),
     (
         "search",

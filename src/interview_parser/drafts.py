@@ -85,6 +85,13 @@ def run(state: State) -> None:
             while not merged and len(group) > 1 and not _asks(group[0]) and _asks(group[-1]):
                 for b in group.pop(0).blocks:
                     b.mark(Bucket.INTRO, "host-intro")
+            if not merged and group and asking and _greeting(group, turn):
+                # "Welcome ... Oskar, thanks for joining." / "Thanks for having me.": the
+                # show's greeting, before its first question, is intro on both sides.
+                for t in group:
+                    for b in t.blocks:
+                        b.mark(Bucket.INTRO, "host-intro")
+                group = []
         if group:
             # A moderator opening or handing over starts no exchange and joins no question.
             kept = [t for t in group if id(t) not in moderating or (_asks(t) and not others_ask)]
@@ -116,6 +123,23 @@ _SPONSOR = re.compile(
 )
 _THANKS = re.compile(r"\b(?:thank you|thanks|thank u|merci|danke|gracias|grazie|obrigad[oa])\b", re.I)
 _SIGN_OFF_WORDS = 25
+
+
+_GREETING = re.compile(
+    r"\b(?:welcome|thanks? (?:you )?(?:so much )?for (?:joining|coming|being)|(?:good|great|nice) to "
+    r"(?:have|see) you|joining (?:me|us)|with me (?:today|this week|now)|my guests? (?:today|this week))\b",
+    re.I,
+)
+_GREETING_REPLY_WORDS = 40
+
+
+def _greeting(group: list[TurnDraft], reply: TurnDraft | None) -> bool:
+    """A named host's opening turns that ask nothing and greet, and a short reply."""
+    if reply is None or reply.side != "a" or any(not t.speaker or _asks(t) for t in group):
+        return False
+    if len(_text(reply.blocks).split()) > _GREETING_REPLY_WORDS:
+        return False
+    return any(_GREETING.search(_text(t.blocks)) for t in group)
 
 
 def _is_sponsor(turn: TurnDraft) -> bool:

@@ -56,6 +56,7 @@ NOT_SPEAKERS = frozenset(
     location time when where what why how who which price tickets see also home search
     menu about words interview transcript etiquetas compartir publicado fuente foto
     note notes ps nb subject re fwd from to cc filed category categories section
+    break intermission interlude music pause commercial
     """.split()
 )
 
@@ -204,6 +205,25 @@ FIRST_PERSON_WORDS = frozenset(
     io mio mia noi nostro nostra
     eu meu minha nós nosso nossa
     ik mij mijn wij we ons onze
+    """.replace("’", "'").split()
+)
+# Words a question is asked with (question words, auxiliaries that open a question): a
+# question without any of them, and addressing no one, is a headline ("Nerves?",
+# "A Borrowed Habit?"), not something a person asks.
+ASKING_WORDS = frozenset(
+    """
+    what what's why how how's who who's whom whose when where where's which is isn't are
+    aren't was wasn't were weren't do does did don't doesn't didn't can can't could couldn't
+    would wouldn't should shouldn't will won't shall have has had haven't hasn't may might
+    must am tell describe explain
+    was warum wie wer wann wo wohin woher welche welcher welches ist sind war waren haben
+    hat hatten können kann könnten würden wird werden sollte sollten gibt erzählen
+    que qu'est quoi pourquoi comment qui quand où quel quelle quels quelles est sont était
+    avez pouvez peut faut
+    qué por cómo quién cuándo dónde cuál cuánto es son fue tiene tienen puede hay
+    che cosa perché come chi quando dove quale quanto è sono ha hanno può
+    porquê porque quem onde qual é são tem pode
+    wat waarom hoe wie wanneer waar welke zijn heeft hebben kan kunt
     """.replace("’", "'").split()
 )
 # First person singular: an interviewee says "I"; a guide's answers do not, and a reader's

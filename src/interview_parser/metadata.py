@@ -36,6 +36,8 @@ _NOT_NAME = frozenset(
     photo video picture
     """.split()
 )
+_PROSE_WORDS = 20
+_LINK_LINE = re.compile(r"^[*_]*\[[^\]]*\]\([^)]*\)")
 _BYLINE = re.compile(r"^(?:by|words by|interview by|interviewed by|von|par|por|di|door)\s", re.I)
 
 
@@ -150,9 +152,14 @@ def _title(header: list[Block]) -> str | None:
         if not (_BYLINE.match(b.text) or _date_line(b.text)):
             lines.setdefault(b.para, []).append(b.text)
     wrapped = {para for para, texts in lines.items() if is_wrapped(texts)}
+    prose_seen = False
     for b in header:
         text = b.text.strip()
         words = word_count(text)
+        if prose_seen and not b.hints.heading:
+            continue  # a headline stands above the prose, not among its paragraphs
+        if words >= _PROSE_WORDS and b.kind is not Bucket.CHROME:
+            prose_seen = True
         if b.kind is Bucket.CHROME and b.rule == "breadcrumb":
             last = [i for i in _SEPARATED.split(text) if i][-1]
             if len(last.split()) >= 4:
@@ -162,8 +169,10 @@ def _title(header: list[Block]) -> str | None:
             continue
         if b.kind is Bucket.CAPTION or b.para in wrapped or not 3 <= words <= 40:
             continue
-        if _BYLINE.match(text) or _date_line(text) or text.endswith((".", "。")):
+        if _BYLINE.match(text) or _date_line(text) or text.endswith((".", "。", ":")):
             continue
+        if (b.label is not None and text[:1] in "*_") or _LINK_LINE.match(text):
+            continue  # a bold-labelled turn, or a Markdown link opening an item, is no headline
         # An all-capitals line is the site's name more often than the headline: last resort.
         # A Markdown "# Title" is the headline, when there is one.
         candidates.append((b.hints.heading == 1, not text.isupper(), words, -b.index, text))

@@ -24,7 +24,7 @@ import attrs
 
 from .blocks import State, TurnDraft, pair_turns
 from .labels import speaker_key
-from .lexicon import FIRST_PERSON_WORDS, INTERVIEW_CUES, SECOND_PERSON_WORDS, SINGULAR_WORDS
+from .lexicon import ASKING_WORDS, FIRST_PERSON_WORDS, INTERVIEW_CUES, SECOND_PERSON_WORDS, SINGULAR_WORDS
 from .records import Bucket, Diagnostic
 from .turns import is_prose
 
@@ -56,6 +56,8 @@ class Evidence:
     readers: float  # questions a reader asks ("How do I ...?": I or my, no you)
     long_questions: float  # questions over 300 characters
     long_answers: float  # answers over 3,000 characters (whole article sections)
+    fragments: float  # unlabelled questions that ask with no question word and address no
+    # one ("Nerves?", "A Borrowed Habit?"): a writer's subheads, not a person's questions
     plain: float  # questions of an HTML page that the markup does not set apart (no label,
     # no emphasis, no heading, no question class): bare "?" sentences of prose
     cue: float  # 1 when the title or the page's opening calls it an interview
@@ -81,6 +83,7 @@ class Evidence:
             "long questions": self.long_questions,
             "whole-section answers": self.long_answers,
             "bare questions in HTML": self.plain,
+            "headline fragments": self.fragments,
             "calls itself an interview": self.cue,
             "share in turns": self.share,
             "a sidebar's share": 1.0 if self.share < _MINOR_SHARE else 0.0,
@@ -108,6 +111,7 @@ _WEIGHTS: dict[str, float] = {
     "long questions": -1.5,
     "whole-section answers": -2.0,
     "bare questions in HTML": -2.0,
+    "headline fragments": -3.0,
     "calls itself an interview": 2.0,
     "share in turns": 1.0,
     "a sidebar's share": -2.0,
@@ -182,6 +186,16 @@ def _plain(turn: TurnDraft) -> bool:
     )
 
 
+def _fragment(words: set[str], text: str) -> bool:
+    """No question word, no one addressed (scripts without spaces are not judged)."""
+    if not text.isascii() and _CJK.search(text):
+        return False
+    return words.isdisjoint(ASKING_WORDS) and words.isdisjoint(SECOND_PERSON_WORDS)
+
+
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
 def _share(values: list[bool]) -> float:
     return sum(values) / len(values) if values else 0.0
 
@@ -241,6 +255,9 @@ def gather(state: State) -> Evidence:
         long_questions=_share([len(t) > _LONG_QUESTION for t in q_text]),
         long_answers=_share([sum(len(b.text) for b in a.blocks) > _LONG_ANSWER for a in answers]),
         plain=_share([_plain(q) for q in questions]) if state.format == "html" else 0.0,
+        fragments=0.0
+        if convention in _LABELLED
+        else _share([_fragment(w, t) for w, t in zip(q_words, q_all, strict=True)]),
         cue=1.0 if any(c in head for c in INTERVIEW_CUES) else 0.0,
         share=min(1.0, in_turns / total),
         median_answer=statistics.median(
