@@ -145,3 +145,29 @@ def test_parse_returns_frozen_records() -> None:
     assert isinstance(t, Transcript)
     with pytest.raises(AttributeError):
         t.title = "x"  # type: ignore[misc]
+
+
+def test_documented_module_paths_stay_importable() -> None:
+    """The export modules moved to ``interview_parser.export``; the paths earlier releases
+    documented name the same objects."""
+    import importlib
+
+    for name in ("arrow", "spark", "parquet", "jsonl", "dataset"):
+        old = importlib.import_module(f"interview_parser.{name}")
+        new = importlib.import_module(f"interview_parser.export.{name}")
+        assert old.__all__, name
+        for attr in old.__all__:
+            assert getattr(old, attr) is getattr(new, attr), (name, attr)
+
+
+def test_no_stage_imports_another_stages_private_names() -> None:
+    import ast
+    from pathlib import Path
+
+    import interview_parser.stages as stages
+
+    for path in Path(stages.__path__[0]).glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                private = [a.name for a in node.names if a.name.startswith("_") and a.name != "__version__"]
+                assert not private, (path.name, node.module, private)

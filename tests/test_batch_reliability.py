@@ -270,7 +270,7 @@ def test_a_full_disk_is_a_typed_error_and_leaves_nothing(
 
 def test_a_lost_publish_race_is_a_typed_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from interview_parser import OutputError
-    from interview_parser import dataset as ds_module
+    from interview_parser.export import dataset as ds_module
     from interview_parser.pipeline import parse
 
     target = tmp_path / "ds"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from interview_parser.chrome import line_rule
+from interview_parser.stages.chrome import line_rule
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import codecs
 
-from interview_parser.decode import decode_bytes, normalise, sniff_format
+from interview_parser.read.decode import decode_bytes, normalise, sniff_format
 
 
 def test_utf8_bom_is_read_and_dropped() -> None:

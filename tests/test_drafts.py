@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from interview_parser import parse
-from interview_parser.drafts import similarity
+from interview_parser.stages.drafts import similarity
 
 INTRO = "An intro about the archivist and the ledgers she has scanned this year.\n\n"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from interview_parser import parse_file
-from interview_parser.text import clean_line
+from interview_parser.read.text import clean_line
 
 from .helpers import compact, fixture_dirs, input_of, line_buckets
 

@@ -6,8 +6,8 @@ import pytest
 
 from interview_parser import parse
 from interview_parser.blocks import Meta, State
-from interview_parser.labels import display_name, run, speaker_key
-from interview_parser.text import text_blocks
+from interview_parser.read.text import text_blocks
+from interview_parser.stages.labels import display_name, run, speaker_key
 
 
 def _sides(text: str) -> list[tuple[str | None, str]]:

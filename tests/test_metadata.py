@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 from interview_parser import Role, parse
-from interview_parser.metadata import _date_line
+from interview_parser.stages.metadata import _date_line
 
 PAGE = """Valley News
 Home | Local | Sport | Interviews

@@ -8,9 +8,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from interview_parser import InterviewParserError, Transcript, parse
+from interview_parser.read.text import clean_line
 from interview_parser.render import Exchange, Interview, RenderedPage, render_page
 from interview_parser.strategies import rendered_pages
-from interview_parser.text import clean_line
 
 from .helpers import line_buckets
 

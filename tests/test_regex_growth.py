@@ -30,11 +30,13 @@ SUFFIXES = ["!", "", "\n?"] if DEEP else ["!"]
 
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     found = []
-    for info in pkgutil.iter_modules(interview_parser.__path__):
-        module = importlib.import_module(f"interview_parser.{info.name}")
+    seen: set[int] = set()
+    for info in pkgutil.walk_packages(interview_parser.__path__, "interview_parser."):
+        module = importlib.import_module(info.name)
         for name, value in vars(module).items():
-            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
-                found.append((f"{info.name}.{name}", value))
+            if isinstance(value, re.Pattern) and isinstance(value.pattern, str) and id(value) not in seen:
+                seen.add(id(value))  # a shim re-exporting a module's names counts it once
+                found.append((f"{info.name.removeprefix('interview_parser.')}.{name}", value))
     return found
 
 
@@ -95,7 +97,7 @@ def test_pattern_is_linear(name: str, pattern: re.Pattern[str]) -> None:
 
 
 def test_the_html_sniffer_is_linear_in_leading_comments() -> None:
-    from interview_parser.decode import sniff_format
+    from interview_parser.read.decode import sniff_format
 
     small = min(_timed(sniff_format, "<!---->" * 500 + "hello") for _ in range(3))
     large = min(_timed(sniff_format, "<!---->" * 2000 + "hello") for _ in range(3))

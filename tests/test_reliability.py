@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from interview_parser import InternalError, InterviewParserError, ParseOptions, parse, parse_file, to_dict
-from interview_parser.decode import sniff_format
 from interview_parser.jsonl import dumps
+from interview_parser.read.decode import sniff_format
 
 ANSWER = "Because the harbour finally has the money for it."
 QA = f"<p>Q: Why now?</p><p>A: {ANSWER}</p>"

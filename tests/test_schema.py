@@ -16,7 +16,7 @@ import pyarrow as pa
 import pytest
 
 from interview_parser import SCHEMA_VERSION, Transcript, parse_file, to_dict
-from interview_parser.schema import TRANSCRIPTS, json_schema
+from interview_parser.export.schema import TRANSCRIPTS, json_schema
 
 from .helpers import fixture_dirs, input_of
 

@@ -10,12 +10,12 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from interview_parser import parse
-from interview_parser.decode import normalise
-from interview_parser.drafts import _MIN_SHARED, similarity
 from interview_parser.lexicon import STOPWORDS
+from interview_parser.read.decode import normalise
+from interview_parser.read.text import fold
 from interview_parser.render import RenderedPage
+from interview_parser.stages.drafts import _MIN_SHARED, similarity
 from interview_parser.strategies import rendered_pages
-from interview_parser.text import fold
 
 # Text rich in the characters the shortcuts test for: white space of every kind,
 # zero-width and control characters, and plain words.

@@ -20,9 +20,10 @@ from .errors import (
     SchemaVersionError,
     UnknownStageError,
 )
-from .jsonl import read_jsonl, write_jsonl
+from .export.jsonl import read_jsonl, write_jsonl
+from .export.parquet import read_parquet, write_parquet
+from .export.serialize import from_dict, to_dict
 from .options import ParseOptions
-from .parquet import read_parquet, write_parquet
 from .pipeline import STAGE_NAMES, parse
 from .records import (
     SCHEMA_VERSION,
@@ -40,7 +41,6 @@ from .records import (
     Transcript,
     Turn,
 )
-from .serialize import from_dict, to_dict
 
 try:
     __version__ = version("interview-parser")

@@ -10,7 +10,6 @@ import re
 
 from .blocks import Block, State, TurnDraft, pair_turns
 from .dates import parse_iso
-from .labels import display_name, speaker_key
 from .lexicon import has_question_mark
 from .records import (
     Bucket,
@@ -26,6 +25,7 @@ from .records import (
     Transcript,
     Turn,
 )
+from .stages.labels import display_name, speaker_key
 
 
 def span_of(blocks: list[Block]) -> Span:

@@ -14,13 +14,13 @@ from typing import Any, TypeVar
 import attrs
 
 from . import __version__
-from .atomic import atomic_output, check_output, show, unescape_bytes
 from .batch import DEFAULT_TIMEOUT, FailFastError, Failure, expand, run
 from .errors import InterviewParserError
-from .jsonl import exchange_lines, transcript_line
+from .export.atomic import atomic_output, check_output, show, unescape_bytes
+from .export.jsonl import exchange_lines, transcript_line
+from .export.serialize import to_dict
 from .options import DEFAULT_MAX_BYTES, ParseOptions
 from .records import Transcript
-from .serialize import to_dict
 
 T = TypeVar("T")
 
@@ -101,12 +101,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(args: argparse.Namespace) -> int:
     try:
         if args.command == "schema":
-            from .schema import json_schema
+            from .export.schema import json_schema
 
             print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
             return 0
         if args.command == "validate":
-            from .dataset import validate
+            from .export.dataset import validate
 
             problems = validate(args.path)
             for line in problems:
@@ -223,7 +223,7 @@ def _batch(args: argparse.Namespace, options: ParseOptions) -> int:
     items: Iterator[Any] = _progress(results, total=len(paths))
     try:
         if args.command == "publish":
-            from .dataset import publish
+            from .export.dataset import publish
 
             counts = publish(items, args.dataset, shard_size=args.shard_size, options=options.to_dict())
             done = (
@@ -247,7 +247,7 @@ def _batch(args: argparse.Namespace, options: ParseOptions) -> int:
                     rows += chunk.count("\n")
             done = _wrote(args.table, count, rows, show(args.output))
         else:
-            from .parquet import write_parquet
+            from .export.parquet import write_parquet
 
             count = write_parquet(items, args.output, table=args.table, options=options.to_dict())
             done = (

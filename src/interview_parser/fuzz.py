@@ -173,8 +173,8 @@ def unaccounted(transcript: Transcript, markers: Sequence[str]) -> list[str]:
 
 def unclaimed_lines(raw: bytes, transcript: Transcript) -> list[int]:
     """Non-blank lines of a text input that no bucket claims (empty when none is lost)."""
-    from .decode import decode_bytes, normalise
-    from .text import clean_line
+    from .read.decode import decode_bytes, normalise
+    from .read.text import clean_line
 
     text = normalise(decode_bytes(raw, max_bytes=len(raw) + 1).text)
     wanted = {n for n, line in enumerate(text.split("\n"), start=1) if clean_line(line)}

@@ -1,58 +1,22 @@
-"""JSON Lines: one transcript per line, UTF-8, keys in schema order, no trailing spaces."""
+"""Kept importable here, where earlier releases documented it: ``interview_parser.export.jsonl``."""
 
-from __future__ import annotations
+from .export.jsonl import (
+    dumps as dumps,
+)
+from .export.jsonl import (
+    exchange_lines as exchange_lines,
+)
+from .export.jsonl import (
+    loads as loads,
+)
+from .export.jsonl import (
+    read_jsonl as read_jsonl,
+)
+from .export.jsonl import (
+    transcript_line as transcript_line,
+)
+from .export.jsonl import (
+    write_jsonl as write_jsonl,
+)
 
-import json
-from collections.abc import Iterable, Iterator
-from pathlib import Path
-from typing import Any
-
-from .atomic import atomic_output
-from .parquet import exchange_rows
-from .records import Transcript
-from .schema import check_version
-from .serialize import from_dict, to_dict
-
-
-def dumps(transcript: Transcript) -> str:
-    """One transcript as one JSON line (without the newline)."""
-    return json.dumps(to_dict(transcript), ensure_ascii=False, separators=(",", ":"))
-
-
-def transcript_line(transcript: Transcript) -> str:
-    """One transcript as one JSON line, newline included."""
-    return dumps(transcript) + "\n"
-
-
-def exchange_lines(transcript: Transcript) -> str:
-    """The flat exchange rows of one transcript as JSON lines (empty when it has none)."""
-    out = []
-    for row in exchange_rows(transcript):
-        row["published"] = row["published"].isoformat() if row["published"] else None
-        out.append(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n")
-    return "".join(out)
-
-
-def write_jsonl(transcripts: Iterable[Transcript], path: str | Path) -> int:
-    """Stream transcripts to ``path``; the file appears only once complete. Returns the count."""
-    count = 0
-    with atomic_output(Path(path), "w") as fh:
-        for t in transcripts:
-            fh.write(dumps(t))
-            fh.write("\n")
-            count += 1
-    return count
-
-
-def read_jsonl(path: str | Path) -> Iterator[Transcript]:
-    """Read transcripts back, checking the schema version of every line."""
-    with Path(path).open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, start=1):
-            if line.strip():
-                yield loads(line, where=f"{path}:{number}")
-
-
-def loads(line: str, *, where: str = "<string>") -> Transcript:
-    data: dict[str, Any] = json.loads(line)
-    check_version(str(data.get("schema_version", "")), where=where)
-    return from_dict(data)
+__all__ = ["dumps", "exchange_lines", "loads", "read_jsonl", "transcript_line", "write_jsonl"]

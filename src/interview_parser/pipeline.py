@@ -12,14 +12,21 @@ import gc
 import hashlib
 from collections.abc import Callable
 
-from . import captions, chrome, drafts, labels, metadata, turns, verdict
 from .assemble import build
 from .blocks import Meta, State
-from .decode import check_not_empty, decode_bytes, normalise, repair_meta, repair_surrogates, sniff_format
 from .errors import InputTooLargeError, InternalError, InterviewParserError, UnknownStageError
 from .options import ParseOptions
+from .read.decode import (
+    check_not_empty,
+    decode_bytes,
+    normalise,
+    repair_meta,
+    repair_surrogates,
+    sniff_format,
+)
+from .read.text import text_blocks
 from .records import Diagnostic, Source, Transcript
-from .text import text_blocks
+from .stages import captions, chrome, drafts, labels, metadata, turns, verdict
 
 Stage = Callable[[State], None]
 
@@ -98,7 +105,7 @@ def _parse(data: str | bytes, *, uri: str | None, options: ParseOptions) -> Tran
     if repaired:
         diagnostics.append(_REPAIRED)
     if fmt == "html":
-        from .html import html_blocks
+        from .read.html import html_blocks
 
         blocks = html_blocks(text, meta, max_depth=options.max_html_depth, diagnostics=diagnostics, utf8=utf8)
     else:

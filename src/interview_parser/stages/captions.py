@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, State
-from .lexicon import CAPTION_POSITIONS, CAPTION_PREFIXES, CREDIT_WORDS
-from .records import Bucket
+from ..blocks import Block, State
+from ..lexicon import CAPTION_POSITIONS, CAPTION_PREFIXES, CREDIT_WORDS
+from ..records import Bucket
 
 _PREFIX = re.compile(
     r"^(?:(?:" + "|".join(CAPTION_PREFIXES) + r")s?\s*:\s*\S|"

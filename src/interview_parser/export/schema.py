@@ -11,8 +11,8 @@ from typing import Any
 
 import pyarrow as pa
 
-from .errors import SchemaVersionError
-from .records import SCHEMA_VERSION
+from ..errors import SchemaVersionError
+from ..records import SCHEMA_VERSION
 
 JSON_SCHEMA_ID = f"https://interview-parser.dev/schemas/transcript-{SCHEMA_VERSION}.json"
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, Hints, Meta
-from .records import Bucket, Span
+from ..blocks import Block, Hints, Meta
+from ..records import Bucket, Span
 
 _FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*):\s*(.*)$")
 _MD_EMPHASIS = re.compile(r"^(?P<mark>\*\*|__|\*|_)(?P<inner>[^\s*_](?:.*[^\s*_])?)(?P=mark)$")

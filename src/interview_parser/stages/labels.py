@@ -16,8 +16,8 @@ import re
 from collections import Counter, defaultdict
 from typing import Any, NamedTuple
 
-from .blocks import Block, State
-from .lexicon import (
+from ..blocks import Block, State
+from ..lexicon import (
     ANSWER_WORDS,
     AUDIENCE_WORDS,
     LABEL_LANGUAGE,

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from .errors import BinaryInputError, EmptyInputError, InputTooLargeError
+from ..errors import BinaryInputError, EmptyInputError, InputTooLargeError
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),

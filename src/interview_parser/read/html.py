@@ -18,12 +18,12 @@ from typing import Any, NamedTuple
 import attrs
 from lxml import etree
 
+from ..blocks import Block, Hints, Meta
+from ..errors import EmptyInputError, MarkupError
+from ..lexicon import TITLE_SEPARATORS
+from ..records import Diagnostic, Span
 from . import selectors as sel
-from .blocks import Block, Hints, Meta
 from .decode import normalise
-from .errors import EmptyInputError, MarkupError
-from .lexicon import TITLE_SEPARATORS
-from .records import Diagnostic, Span
 from .text import fold
 
 LIBXML_MAX_DEPTH = 256

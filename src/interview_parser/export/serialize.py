@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import cattrs
 
-from .records import Transcript
+from ..records import Transcript
 
 T = TypeVar("T")
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, State
-from .lexicon import ends_asking
-from .records import Bucket
+from ..blocks import Block, State
+from ..lexicon import ends_asking
+from ..records import Bucket
 
 _SOCIAL = (
     r"facebook|x|twitter|email|e-mail|whatsapp|linkedin|telegram|mastodon|reddit|bluesky|"
@@ -108,7 +108,7 @@ _LINE_PATTERN = re.compile(
     "|".join(f"(?P<r{i}>{pattern})" for i, (_, pattern) in enumerate(_LINE_RULES)), re.I
 )
 _RULE_NAMES = {f"r{i}": name for i, (name, _) in enumerate(_LINE_RULES)}
-_SEPARATED = re.compile(r"\s*(?:\||·|•|›|»|>|/|\t| {2,}|–|—)\s*")
+ITEM_SEPARATORS = re.compile(r"\s*(?:\||·|•|›|»|>|/|\t| {2,}|–|—)\s*")
 _ALL_RIGHTS = re.compile(r"\ball rights reserved\.?$", re.I)
 _YOU_ARE_HERE = re.compile(r"^(?:you are here|sie sind hier|vous êtes ici|estás en)\s*:\s*", re.I)
 
@@ -130,7 +130,7 @@ def line_rule(text: str) -> str | None:
 def _menu_rule(text: str) -> str | None:
     if len(text) > 240 or text.rstrip().endswith(("?", "!", ".")):
         return None
-    items = [i for i in _SEPARATED.split(text.strip()) if i]
+    items = [i for i in ITEM_SEPARATORS.split(text.strip()) if i]
     if len(items) < 3:
         return None
     words = [len(i.split()) for i in items]

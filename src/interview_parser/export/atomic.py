@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from .errors import OutputError
+from ..errors import OutputError
 
 
 def check_output(path: Path, inputs: Iterable[str] = ()) -> None:

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, State, TurnDraft
+from ..blocks import Block, State, TurnDraft
+from ..lexicon import PERSONAL_WORDS, ends_asking
+from ..records import Bucket, Diagnostic
 from .drafts import DRAFT_SIMILARITY, similarity
 from .labels import speaker_key
-from .lexicon import PERSONAL_WORDS, ends_asking
-from .records import Bucket, Diagnostic
 
 _WORD = re.compile(r"[\w']+")
 _CLOSING = (".", "?", "!", "…", '"', "”", "’", ")", "»", "]", ":", "？", "。", "！", "」")

@@ -14,10 +14,10 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from .blocks import Block, State, TurnDraft
+from ..blocks import Block, State, TurnDraft
+from ..lexicon import MODERATOR_WORDS, STOPWORDS, has_question_mark
+from ..records import Bucket
 from .labels import speaker_key
-from .lexicon import MODERATOR_WORDS, STOPWORDS, has_question_mark
-from .records import Bucket
 
 _TOKEN = re.compile(r"\w+")
 DRAFT_SIMILARITY = 0.5

@@ -22,10 +22,10 @@ from collections import Counter
 
 import attrs
 
-from .blocks import State, TurnDraft, pair_turns
+from ..blocks import State, TurnDraft, pair_turns
+from ..lexicon import ASKING_WORDS, FIRST_PERSON_WORDS, INTERVIEW_CUES, SECOND_PERSON_WORDS, SINGULAR_WORDS
+from ..records import Bucket, Diagnostic
 from .labels import speaker_key
-from .lexicon import ASKING_WORDS, FIRST_PERSON_WORDS, INTERVIEW_CUES, SECOND_PERSON_WORDS, SINGULAR_WORDS
-from .records import Bucket, Diagnostic
 from .turns import is_prose
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")

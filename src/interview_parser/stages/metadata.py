@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .blocks import Block, State
-from .chrome import _SEPARATED
-from .dates import find_date
+from ..blocks import Block, State
+from ..dates import find_date
+from ..lexicon import ORGANISATION_WORDS, TITLE_SEPARATORS
+from ..records import Bucket
+from .chrome import ITEM_SEPARATORS
 from .labels import display_name, speaker_key
-from .lexicon import ORGANISATION_WORDS, TITLE_SEPARATORS
-from .records import Bucket
 from .turns import is_wrapped, word_count
 
 _NAME = re.compile(
@@ -161,7 +161,7 @@ def _title(header: list[Block]) -> str | None:
         if words >= _PROSE_WORDS and b.kind is not Bucket.CHROME:
             prose_seen = True
         if b.kind is Bucket.CHROME and b.rule == "breadcrumb":
-            last = [i for i in _SEPARATED.split(text) if i][-1]
+            last = [i for i in ITEM_SEPARATORS.split(text) if i][-1]
             if len(last.split()) >= 4:
                 candidates.append((False, True, len(last.split()) - 1, -b.index, last))
             continue
