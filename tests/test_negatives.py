@@ -29,6 +29,8 @@ def test_not_an_interview(folder: Path) -> None:
     assert [e.question.text for e in t.exchanges] == [e["question"] for e in hand["exchanges"]]
     assert t.quality.is_interview < ParseOptions().min_interview_score
     assert {d.code for d in t.diagnostics} & {"no-exchanges", "not-an-interview"}
+    # No interview, no interviewee: a name guessed from the prose would be noise.
+    assert t.participants == () and t.interviewee is None
 
 
 @pytest.mark.parametrize("folder", CASES, ids=[p.name for p in CASES])

@@ -68,3 +68,25 @@ def test_html_from_utf8_bytes_equals_html_from_str(page: RenderedPage) -> None:
     assume(isinstance(page.content, str))  # cp1252 pages do not take the shortcut
     assert isinstance(page.content, str)
     assert parse(page.content) == parse(page.content.encode("utf-8"))
+
+
+@given(st.binary(max_size=600) | st.builds(bytes, st.lists(st.integers(0, 40), max_size=300)))
+def test_control_bytes_counted_by_translate_match_a_count(data: bytes) -> None:
+    from interview_parser.read.decode import _looks_binary
+
+    plain = b"\x00" in data or sum(1 for b in data if b < 9 or 13 < b < 32) > len(data) * 0.05
+    assert _looks_binary(data) == plain
+
+
+_MENUISH = st.text(alphabet=st.sampled_from(list("ab C.?!|·•›»>/\t–—- ,")), max_size=60)
+
+
+@given(_MENUISH)
+def test_menu_rule_prefilter_changes_no_answer(text: str) -> None:
+    """Lines without a separator skip the split; the split would have found no menu."""
+    from interview_parser.stages import chrome
+
+    items = [i for i in chrome.ITEM_SEPARATORS.split(text.strip()) if i]
+    if not chrome._SEPARATOR.search(text):
+        assert len(items) < 3
+    assert chrome._menu_rule(text) is None or len(items) >= 3

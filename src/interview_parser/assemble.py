@@ -206,7 +206,11 @@ def _participants(state: State, exchanges: list[Exchange]) -> tuple[Participant,
     The role comes from the label word (Q, INTERVIEWER, MODERATOR), else from the side the
     labels stage gave the speaker. ``confidence`` is the share of the speaker's turns that
     look like their role (questions asking, answers not), or 0.95 for an explicit word.
+    A page with no exchanges (no interview, or one the verdict refused) has none: names
+    guessed from its prose or its one-off labels would be noise.
     """
+    if not exchanges:
+        return ()
     people: dict[str, list[str]] = {}
     keys: dict[str, str] = {}  # speaker as printed -> key, computed once
     affiliation: dict[str, str] = {}

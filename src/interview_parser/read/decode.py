@@ -58,11 +58,15 @@ def _declared_encoding(head: bytes) -> str | None:
     return None
 
 
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:4096]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    # The control bytes, counted in C: deleting every other byte leaves only them.
+    controls = len(sample.translate(None, _NOT_CONTROL))
     return controls > len(sample) * 0.05
 
 

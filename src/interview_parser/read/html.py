@@ -10,6 +10,7 @@ metadata (og:title, ``<time>``, JSON-LD) goes to ``Meta``.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Sequence
@@ -70,9 +71,8 @@ class _Walker:
     pieces: list[_Piece] = attrs.Factory(list)
     line_ctx: _Ctx = attrs.Factory(_Ctx)
     line_el: Any = None
-    # Element paths built during the walk: lxml's getpath() counts preceding siblings on
-    # every call, which turns a page with 100,000 list items quadratic.
-    paths: dict[Any, str] = attrs.Factory(dict)
+    line_path: str | None = None  # the path of line_el (built during the walk: lxml's
+    # getpath() counts preceding siblings on every call, quadratic on long lists)
     # The main element and its ancestors: never collapsed as furniture.
     keep: set[Any] = attrs.Factory(set)
     # Every context seen, interned, so a context's id() names it for the walker's lifetime
@@ -80,6 +80,7 @@ class _Walker:
     contexts: dict[_Ctx, _Ctx] = attrs.Factory(dict)
     # Most elements carry no attributes: their context follows from the parent's and the tag.
     transitions: dict[tuple[int, str], _Ctx] = attrs.Factory(dict)
+    attributed: dict[tuple[Any, ...], _Ctx] = attrs.Factory(dict)
     # Most blocks share their hints with another (every answer paragraph alike).
     hints: dict[tuple[Any, ...], Hints] = attrs.Factory(dict)
 
@@ -169,29 +170,37 @@ class _Walker:
             span=Span(
                 start_line=line,
                 end_line=line,
-                path=self.paths.get(el) if el is not None else None,
+                path=self.line_path if el is not None else None,
             ),
             para=self.para,
             hints=hints,
             body=text,
         )
 
-    def walk(self, el: Any, ctx: _Ctx, depth: int, path: str) -> None:
-        """Emit the text under ``el``; its tail is the caller's, read in the caller's context."""
+    def walk(self, el: Any, ctx: _Ctx, depth: int, path: str, tag: str, attrib: Any) -> None:
+        """Emit the text under ``el``; its tail is the caller's, read in the caller's context.
+
+        ``tag`` and ``attrib`` are the element's, read once by the caller (libxml2's HTML
+        parser gives tag and attribute names in lower case already)."""
         if depth > self.max_depth:
             raise MarkupError(
                 f"expected HTML nested at most {self.max_depth} levels deep (ParseOptions."
                 f"max_html_depth), found deeper nesting at line {getattr(el, 'sourceline', '?')}"
             )
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if tag == "br":
             self.flush(new_para=False)
             return
-        self.paths[el] = path
         outer_chrome, outer_caption = ctx.chrome, ctx.caption
-        attrib = el.attrib
-        if attrib or el is self.main_el:
+        if el is self.main_el or (attrib and el in self.keep):
             ctx = self.intern(self._context(el, tag, ctx, attrib))
+        elif attrib:
+            # A context depends on the parent's, the tag and three attributes; CMS pages
+            # repeat the same classes on most elements ("graf graf--p"), so it is memoised.
+            key = (id(ctx), tag, attrib.get("class"), attrib.get("id"), attrib.get("role"))
+            known = self.attributed.get(key)
+            if known is None:
+                known = self.attributed[key] = self.intern(self._context(el, tag, ctx, attrib))
+            ctx = known
         else:
             known = self.transitions.get((id(ctx), tag))
             ctx = known if known is not None else self._transition(el, tag, ctx)
@@ -202,18 +211,18 @@ class _Walker:
             # Furniture (a menu, a footer, a related-links box): one block for all of it,
             # read in C, instead of a walk through hundreds of links.
             self.flush(new_para=True)
-            self.line_ctx, self.line_el = ctx, el
+            self.line_ctx, self.line_el, self.line_path = ctx, el, path
             nodes: Any = _TEXT_NODES(el)
             self._text(" ".join(nodes), ctx)  # spaced: <li>s often touch
             self.flush(new_para=True)
             return
         if is_block:
             self.flush(new_para=True)
-            self.line_ctx, self.line_el = ctx, el
+            self.line_ctx, self.line_el, self.line_path = ctx, el, path
         elif not self.pieces:
             self.line_ctx = ctx
             if self.line_el is None:
-                self.line_el = el
+                self.line_el, self.line_path = el, path
         text = el.text
         if text:
             self.pieces.append((text, ctx.bold, ctx.italic, ctx.link))
@@ -221,37 +230,48 @@ class _Walker:
         for child in el:
             child_tag = child.tag
             if isinstance(child_tag, str):
-                child_tag = child_tag.lower()
                 n = seen[child_tag] = seen.get(child_tag, 0) + 1
-                if (
+                child_attrib = child.attrib
+                if child_attrib and self.respect_hidden and _hidden(child_attrib):
+                    pass  # hidden markup: not read (its tail is, below)
+                elif (
                     child_tag in sel.INLINE_TAGS
                     and not len(child)
-                    and not child.attrib
                     and self.line_el is not None
                     and depth < self.max_depth
                     and child is not self.main_el
+                    and (leaf := self._leaf_context(child_tag, child_attrib, ctx, child)) is not None
                 ):
-                    # An attribute-less inline leaf (``<strong>Q.</strong>``), the commonest
+                    # An inline leaf (``<strong>Q.</strong>``, ``<a href=...>``), the commonest
                     # element in an article: its text joins the line without a walk of its own.
-                    leaf = self.transitions.get((id(ctx), child_tag))
-                    if leaf is None:
-                        leaf = self._transition(child, child_tag, ctx)
                     if not self.pieces:
                         self.line_ctx = leaf
                     leaf_text = child.text
                     if leaf_text:
                         self.pieces.append((leaf_text, leaf.bold, leaf.italic, leaf.link))
-                elif not (self.respect_hidden and _hidden(child)):
-                    self.walk(child, ctx, depth + 1, f"{path}/{child_tag}[{n}]")
+                else:
+                    self.walk(child, ctx, depth + 1, f"{path}/{child_tag}[{n}]", child_tag, child_attrib)
             if is_block:
                 # The line goes on in this element's context (after a nested block, or an
                 # inline run that opened it).
-                self.line_ctx, self.line_el = ctx, el
+                self.line_ctx, self.line_el, self.line_path = ctx, el, path
             tail = child.tail
             if tail:
                 self.pieces.append((tail, ctx.bold, ctx.italic, ctx.link))
         if is_block:
             self.flush(new_para=True)
+
+    def _leaf_context(self, tag: str, attrib: Any, ctx: _Ctx, el: Any) -> _Ctx | None:
+        """The context of an inline leaf under ``ctx``; None when it must be walked (a
+        caption or credit span starts a line of its own)."""
+        if not attrib:
+            known = self.transitions.get((id(ctx), tag))
+            return known if known is not None else self._transition(el, tag, ctx)
+        key = (id(ctx), tag, attrib.get("class"), attrib.get("id"), attrib.get("role"))
+        leaf = self.attributed.get(key)
+        if leaf is None:
+            leaf = self.attributed[key] = self.intern(self._context(el, tag, ctx, attrib))
+        return None if leaf.caption is not None and ctx.caption is None else leaf
 
     def _transition(self, el: Any, tag: str, ctx: _Ctx) -> _Ctx:
         """The context of an attribute-less ``tag`` under ``ctx``, remembered."""
@@ -343,17 +363,20 @@ def _caption_reason(attrib: Any, tokens: Sequence[str]) -> str | None:
     return None
 
 
-def _hidden(el: Any) -> bool:
-    attrib = el.attrib
-    if not attrib:
-        return False
+def _hidden(attrib: Any) -> bool:
     if attrib.get("hidden") is not None or attrib.get("aria-hidden") == "true":
         return True
     style = attrib.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return True
-    classes = (attrib.get("class") or "").lower().split()
-    return any(c in sel.HIDDEN_CLASSES or "tooltip" in c for c in classes)
+    classes = attrib.get("class")
+    return classes is not None and _hidden_classes(classes)
+
+
+@functools.lru_cache(maxsize=4096)
+def _hidden_classes(classes: str) -> bool:
+    """Pages repeat a few class strings on most elements: each is judged once."""
+    return any(c in sel.HIDDEN_CLASSES or "tooltip" in c for c in classes.lower().split())
 
 
 def _opens_bold(pieces: list[_Piece]) -> bool:
@@ -492,7 +515,8 @@ def html_blocks(
         )
         if main_el is not None:
             walker.keep = {main_el, *main_el.iterancestors()}
-        walker.walk(body, walker.intern(_Ctx(main=False)), 0, start)
+        tag = body.tag if isinstance(body.tag, str) else ""
+        walker.walk(body, walker.intern(_Ctx(main=False)), 0, start, tag, body.attrib)
         walker.flush(new_para=True)
         return walker
 

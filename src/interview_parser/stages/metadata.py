@@ -62,7 +62,9 @@ def run(state: State) -> None:
                 if b.kind is Bucket.CHROME and b.rule == "header-line":
                     b.mark(Bucket.INTRO, "date")
                 break
-    if state.meta.interviewee_hint is None:
+    if state.meta.interviewee_hint is None and state.turns:
+        # A page with no exchanges (no interview, or one the verdict refused) has no
+        # interviewee: a name guessed from its prose would be noise.
         state.meta.interviewee_hint = _interviewee(state, header)
     texts = [state.meta.title or "", *(b.text for b in header if b.kind is Bucket.INTRO)]
     # A host who introduces the guest in the first question ("Today I'm talking to Dev Okoro").
