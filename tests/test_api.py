@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -35,6 +36,7 @@ def test_all_is_sorted_and_pinned() -> None:
         "Draft",
         "EmptyInputError",
         "Exchange",
+        "Failure",
         "InputError",
         "InputTooLargeError",
         "InternalError",
@@ -57,11 +59,15 @@ def test_all_is_sorted_and_pinned() -> None:
         "UnknownStageError",
         "__version__",
         "from_dict",
+        "iter_parse",
         "parse",
         "parse_file",
+        "publish",
         "read_jsonl",
         "read_parquet",
+        "to_arrow",
         "to_dict",
+        "validate",
         "write_jsonl",
         "write_parquet",
     ]
@@ -171,3 +177,52 @@ def test_no_stage_imports_another_stages_private_names() -> None:
             if isinstance(node, ast.ImportFrom) and node.level:
                 private = [a.name for a in node.names if a.name.startswith("_") and a.name != "__version__"]
                 assert not private, (path.name, node.module, private)
+
+
+def test_iter_parse_reads_folders_lazily_in_order_and_reports_failures(tmp_path: Path) -> None:
+    from interview_parser import Failure, InterviewParserError, iter_parse
+
+    (tmp_path / "b.txt").write_text("Q: Why?\n\nA: Because the tide was late.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Q: When?\n\nA: At dawn, before the boats.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_bytes(b"")
+    failures: list[Failure] = []
+    got = iter_parse(tmp_path, on_failure=failures.append)
+    assert not isinstance(got, list)  # an iterator: nothing parsed before it is asked
+    titles = [t.exchanges[0].question.text for t in got]
+    assert titles == ["When?", "Why?"]
+    assert [(Path(f.path).name, f.error) for f in failures] == [("c.txt", "EmptyInputError")]
+    with pytest.raises(InterviewParserError, match=r"c\.txt"):
+        list(iter_parse([tmp_path / "c.txt"]))
+    with pytest.raises(InterviewParserError, match="jobs"):
+        list(iter_parse(tmp_path, jobs=0))
+    assert [len(t.exchanges) for t in iter_parse(tmp_path, jobs=2, on_failure=failures.append)] == [1, 1]
+
+
+def test_to_arrow_gives_the_declared_tables() -> None:
+    from interview_parser import parse, to_arrow
+    from interview_parser.export.schema import EXCHANGES, TRANSCRIPTS
+
+    ts = [parse("Q: Why?\n\nA: Because.\n\nQ: How?\n\nA: Slowly.\n"), parse("Nothing to see here.\n")]
+    nested = to_arrow(ts)
+    flat = to_arrow(ts, table="exchanges")
+    assert nested.num_rows == 2 and nested.schema.remove_metadata() == TRANSCRIPTS.remove_metadata()
+    assert flat.num_rows == 2 and flat.schema.remove_metadata() == EXCHANGES.remove_metadata()
+    assert flat.column("answer").to_pylist() == ["Because.", "Slowly."]
+
+
+def test_publish_and_validate_are_part_of_the_api(tmp_path: Path) -> None:
+    from interview_parser import parse, publish, validate
+
+    counts = publish([parse("Q: Why?\n\nA: Because.\n")], tmp_path / "ds")
+    assert counts["documents"] == 1 and validate(tmp_path / "ds") == []
+
+
+def test_records_print_compactly_and_say_what_they_are() -> None:
+    from interview_parser import Caption, Exchange, Source, Transcript, parse
+
+    answer = "Because the harbour finally has the money for it, and the tide tables agree. " * 20
+    t = parse(f"Q: Why now?\n\nA: {answer}\n")
+    assert len(repr(t)) < 300 and "exchanges=1" in repr(t)
+    assert len(repr(t.exchanges[0])) < 200 and "Why now?" in repr(t.exchanges[0])
+    for record in (Transcript, Exchange, Source, Caption):
+        assert record.__doc__ and len(record.__doc__) > 40, record

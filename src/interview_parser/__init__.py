@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from .api import parse_file
+from .batch import Failure, iter_parse
 from .errors import (
     BinaryInputError,
     EmptyInputError,
@@ -20,8 +21,9 @@ from .errors import (
     SchemaVersionError,
     UnknownStageError,
 )
+from .export.dataset import publish, validate
 from .export.jsonl import read_jsonl, write_jsonl
-from .export.parquet import read_parquet, write_parquet
+from .export.parquet import read_parquet, to_arrow, write_parquet
 from .export.serialize import from_dict, to_dict
 from .options import ParseOptions
 from .pipeline import STAGE_NAMES, parse
@@ -57,6 +59,7 @@ __all__ = [
     "Draft",
     "EmptyInputError",
     "Exchange",
+    "Failure",
     "InputError",
     "InputTooLargeError",
     "InternalError",
@@ -79,11 +82,15 @@ __all__ = [
     "UnknownStageError",
     "__version__",
     "from_dict",
+    "iter_parse",
     "parse",
     "parse_file",
+    "publish",
     "read_jsonl",
     "read_parquet",
+    "to_arrow",
     "to_dict",
+    "validate",
     "write_jsonl",
     "write_parquet",
 ]

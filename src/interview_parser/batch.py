@@ -159,3 +159,35 @@ class FailFastError(InterviewParserError):
     def __init__(self, failure: Failure) -> None:
         super().__init__(f"{failure.path}: {failure.error}: {failure.message}")
         self.failure = failure
+
+
+def iter_parse(
+    paths: str | Path | Iterable[str | Path],
+    *,
+    options: ParseOptions | None = None,
+    jobs: int = 1,
+    pattern: str | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    on_failure: Callable[[Failure], None] | None = None,
+) -> Iterator[Transcript]:
+    """Parse files, and the files in folders, lazily and in input order over ``jobs``
+    processes: the library form of ``interview-parser convert``.
+
+    A file that fails is handed to ``on_failure`` as a ``Failure`` (path, error class,
+    message) and the iteration goes on; without ``on_failure`` the first failure raises
+    (an ``InterviewParserError`` naming the file), so nothing is skipped silently.
+    Reading URLs is out of scope: fetch pages first, then parse the files or bytes.
+    """
+    if jobs < 1:
+        from .errors import OptionsError
+
+        raise OptionsError(f"expected jobs of 1 or more, got {jobs}")
+    names = [str(paths)] if isinstance(paths, str | Path) else [str(p) for p in paths]
+    yield from run(
+        expand(names, pattern),
+        options or ParseOptions(),
+        jobs=jobs,
+        on_failure=on_failure or (lambda _failure: None),
+        fail_fast=on_failure is None,
+        timeout=timeout,
+    )

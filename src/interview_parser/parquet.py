@@ -22,6 +22,9 @@ from .export.parquet import (
     schema_for as schema_for,
 )
 from .export.parquet import (
+    to_arrow as to_arrow,
+)
+from .export.parquet import (
     transcript_row as transcript_row,
 )
 from .export.parquet import (
@@ -36,6 +39,7 @@ __all__ = [
     "hf_features",
     "read_parquet",
     "schema_for",
+    "to_arrow",
     "transcript_row",
     "write_parquet",
 ]

@@ -47,6 +47,10 @@ class Span:
 
 @attrs.frozen(kw_only=True)
 class Source:
+    """What was parsed: where it came from (``uri``: the path as given, ``-`` for standard
+    input, None for bytes), the format read (``text`` or ``html``), the SHA-256 of the input
+    bytes as given and the encoding they were decoded from."""
+
     uri: str | None
     format: str
     sha256: str
@@ -94,15 +98,28 @@ class Turn:
     drafts: tuple[Draft, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+def _short(text: str, size: int = 60) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class Exchange:
+    """One interviewer turn and the reply to it; ``index`` counts from 0 in page order."""
+
     index: int
     question: Turn
     answer: Turn
 
+    def __repr__(self) -> str:
+        question, answer = _short(self.question.text), _short(self.answer.text)
+        return f"Exchange(index={self.index}, question={question!r}, answer={answer!r})"
+
 
 @attrs.frozen(kw_only=True)
 class Caption:
+    """A line that labels a picture or video (a figcaption, "Photo: ...", a credit, a name
+    under a photo); ``rule`` names what made it one. Captions belong to no answer."""
+
     text: str
     rule: str
     span: Span
@@ -138,8 +155,15 @@ class Quality:
     is_interview: float
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Transcript:
+    """One parsed page: its metadata, the exchanges, and every other piece of it.
+
+    Every non-blank input line is in exactly one place: an exchange (question, answer or a
+    question's drafts), ``intro``, ``captions`` or ``removed`` (chrome and unclassified
+    pieces, each with the rule that placed it). ``quality`` and ``diagnostics`` say how far
+    to trust it; ``doc_id`` is stable for the same input bytes."""
+
     schema_version: str = SCHEMA_VERSION
     doc_id: str
     source: Source
@@ -154,6 +178,15 @@ class Transcript:
     removed: tuple[Segment, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     quality: Quality
+
+    def __repr__(self) -> str:
+        # Compact: a record of a long page would print the page several times over.
+        return (
+            f"Transcript(doc_id={self.doc_id!r}, title={self.title and _short(self.title)!r}, "
+            f"published={self.published and self.published.isoformat()!r}, "
+            f"exchanges={len(self.exchanges)}, participants={len(self.participants)}, "
+            f"is_interview={self.quality.is_interview}, source={self.source.uri!r})"
+        )
 
     @property
     def interviewee(self) -> Participant | None:

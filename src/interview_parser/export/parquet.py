@@ -75,6 +75,18 @@ def schema_for(table: Table, *, options: dict[str, Any] | None = None) -> pa.Sch
     )
 
 
+def to_arrow(transcripts: Iterable[Transcript], *, table: Table = "transcripts") -> pa.Table:
+    """The transcripts as one in-memory Arrow table under the declared schema (the nested
+    ``transcripts`` table, or the flat ``exchanges`` one); ``.to_pandas()`` or
+    ``polars.from_arrow`` take it from there. For more than fits in memory, write Parquet."""
+    schema = schema_for(table)
+    if table == "exchanges":
+        rows = [row for t in transcripts for row in exchange_rows(t)]
+    else:
+        rows = [transcript_row(t) for t in transcripts]
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
 def write_parquet(
     transcripts: Iterable[Transcript],
     path: str | Path,
