@@ -3,7 +3,6 @@ that read a dataset the command line made first are not run here."""
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -22,11 +21,9 @@ def test_the_readme_has_python_examples() -> None:
 
 
 @pytest.mark.parametrize("code", BLOCKS, ids=[f"block-{i}" for i in range(len(BLOCKS))])
-def test_readme_python_example_runs(code: str, capsys: pytest.CaptureFixture[str]) -> None:
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        exec(compile(code, "README.md", "exec"), {"__name__": "readme"})
-    finally:
-        os.chdir(cwd)
+def test_readme_python_example_runs(
+    code: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    exec(compile(code, "README.md", "exec"), {"__name__": "readme"})
     assert capsys.readouterr().out.strip()  # every example prints what it shows
