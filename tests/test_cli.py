@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -92,3 +93,42 @@ def test_parse_reports_a_bad_file_in_one_line(tmp_path: Path, capsys: pytest.Cap
     assert capsys.readouterr().err == (
         f"interview-parser: {empty}: EmptyInputError: expected an interview, found no visible text\n"
     )
+
+
+def test_input_paths_can_come_from_a_list_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(f"Q: Why {name}?\n\nA: Because of {name}.\n", encoding="utf-8")
+    listing = tmp_path / "inputs.txt"
+    listing.write_text(f"# two pages\n{tmp_path / 'b.txt'}\n\n{tmp_path / 'a.txt'}\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["convert", "-i", str(listing), "-o", str(out)]) == 0
+    questions = [
+        json.loads(line)["exchanges"][0]["question"]["text"] for line in out.read_text().splitlines()
+    ]
+    assert questions == ["Why b?", "Why a?"]  # in the listed order
+    assert main(["convert", "-o", str(out)]) == 2
+    assert "expected input paths" in capsys.readouterr().err
+    assert main(["convert", "-i", str(tmp_path / "missing.txt"), "-o", str(out)]) == 2
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_optional_extras_say_how_to_install_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+    import importlib
+    import sys
+
+    real_import = builtins.__import__
+
+    def without(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name.split(".")[0] in ("hypothesis", "pyspark"):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", without)
+    monkeypatch.delitem(sys.modules, "interview_parser.strategies", raising=False)
+    with pytest.raises(ModuleNotFoundError, match=r"interview-parser\[hypothesis\]"):
+        importlib.import_module("interview_parser.strategies")
+    from interview_parser.export.spark import spark_schema
+
+    with pytest.raises(ModuleNotFoundError, match=r"interview-parser\[spark\]"):
+        spark_schema()

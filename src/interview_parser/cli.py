@@ -25,13 +25,25 @@ from .records import Transcript
 T = TypeVar("T")
 
 
+def _listed(source: str) -> list[str]:
+    """Input paths listed one per line (trafilatura's ``-i``); blank lines and # comments skipped."""
+    text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
 def _build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="interview-parser", description=__doc__)
     ap.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
 
     def inputs(p: argparse.ArgumentParser) -> None:
-        p.add_argument("paths", nargs="+", help="files, folders (recursed) or - for stdin")
+        p.add_argument("paths", nargs="*", help="files, folders (recursed) or - for stdin")
+        p.add_argument(
+            "-i",
+            "--input-file",
+            default=None,
+            help="also read input paths from this file, one per line (- for stdin; # comments)",
+        )
         p.add_argument("--format", choices=("auto", "text", "html"), default="auto")
         p.add_argument("--glob", default=None, help="file pattern inside folders (default: known suffixes)")
         p.add_argument(
@@ -190,9 +202,22 @@ def _batch(args: argparse.Namespace, options: ParseOptions) -> int:
     if args.command == "convert" and (problem := _output_problem(args.output)):
         print(f"interview-parser: error: {problem}", file=sys.stderr)
         return 2
-    paths = list(expand(args.paths, args.glob))
+    named = list(args.paths)
+    if args.input_file:
+        try:
+            named += _listed(args.input_file)
+        except OSError as exc:
+            print(
+                f"interview-parser: error: cannot read {show(args.input_file)}: {exc.strerror or exc}",
+                file=sys.stderr,
+            )
+            return 2
+    if not named:
+        print("interview-parser: error: expected input paths, or -i FILE listing them", file=sys.stderr)
+        return 2
+    paths = list(expand(named, args.glob))
     if not paths:
-        print(f"interview-parser: error: found no input files in {' '.join(args.paths)}", file=sys.stderr)
+        print(f"interview-parser: error: found no input files in {' '.join(named)}", file=sys.stderr)
         return 1
     if "-" in paths and args.jobs > 1:
         args.jobs = 1  # standard input belongs to this process; workers cannot read it

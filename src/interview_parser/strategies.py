@@ -16,7 +16,14 @@ import hashlib
 from typing import Any
 
 import attrs
-from hypothesis import strategies as st
+
+try:
+    from hypothesis import strategies as st
+except ModuleNotFoundError as exc:  # an optional extra: say how to get it
+    raise ModuleNotFoundError(
+        "interview_parser.strategies needs hypothesis: pip install 'interview-parser[hypothesis]'",
+        name=exc.name,
+    ) from exc
 
 from . import render
 from .records import (

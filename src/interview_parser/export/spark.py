@@ -17,7 +17,12 @@ from .arrow import RESULTS, parse_batches
 
 def spark_schema() -> Any:
     """The Spark SQL schema of the parsed rows, converted from the declared Arrow schema."""
-    from pyspark.sql.pandas.types import from_arrow_schema
+    try:
+        from pyspark.sql.pandas.types import from_arrow_schema
+    except ModuleNotFoundError as exc:  # an optional extra: say how to get it
+        raise ModuleNotFoundError(
+            "interview_parser.spark needs pyspark: pip install 'interview-parser[spark]'", name=exc.name
+        ) from exc
 
     return from_arrow_schema(RESULTS)
 
