@@ -106,3 +106,31 @@ def test_newer_major_version_is_refused(tmp_path: Path) -> None:
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     with pytest.raises(SchemaVersionError, match=r"expected schema version 1\.x.*'2\.0\.0'"):
         list(read_jsonl(path))
+
+
+def test_readers_raise_our_errors_for_the_wrong_file(tmp_path: Path) -> None:
+    from interview_parser import (
+        InterviewParserError,
+        ReadError,
+        SchemaVersionError,
+        parse,
+        read_jsonl,
+        read_parquet,
+    )
+    from interview_parser.cli import main
+
+    page = tmp_path / "page.txt"
+    page.write_text("Q: Why?\n\nA: Because the tide was late.\n", encoding="utf-8")
+    rows = tmp_path / "rows.jsonl"
+    assert main(["convert", str(page), "-o", str(rows), "--table", "exchanges"]) == 0
+    with pytest.raises(SchemaVersionError, match="flat exchange row"):
+        list(read_jsonl(rows))
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"schema_version": "1.0.0", "doc_id": 3}\n[1, 2]\n', encoding="utf-8")
+    with pytest.raises(ReadError, match=r"broken\.jsonl:1"):
+        list(read_jsonl(broken))
+    with pytest.raises(ReadError, match="a folder"):
+        list(read_parquet(tmp_path))
+    with pytest.raises(ReadError, match="as Parquet"):
+        list(read_parquet(rows))
+    assert issubclass(ReadError, InterviewParserError) and parse("Q: a?\n\nA: b.\n").exchanges

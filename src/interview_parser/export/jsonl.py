@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ..errors import ReadError, SchemaVersionError
 from ..records import Transcript
 from .atomic import atomic_output
 from .parquet import exchange_rows
@@ -53,6 +54,20 @@ def read_jsonl(path: str | Path) -> Iterator[Transcript]:
 
 
 def loads(line: str, *, where: str = "<string>") -> Transcript:
-    data: dict[str, Any] = json.loads(line)
+    """One JSON line back into a ``Transcript``; anything else is a typed error naming the line."""
+    try:
+        data: Any = json.loads(line)
+    except ValueError as exc:
+        raise ReadError(f"{where}: expected a JSON transcript record, found invalid JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ReadError(f"{where}: expected a JSON object (a transcript record), found {type(data).__name__}")
     check_version(str(data.get("schema_version", "")), where=where)
-    return from_dict(data)
+    if "exchange_index" in data and "exchanges" not in data:
+        raise SchemaVersionError(
+            f"{where}: expected a transcript record, found a flat exchange row (written with "
+            "--table exchanges: rows for analysis; read them with pandas or polars)"
+        )
+    try:
+        return from_dict(data)
+    except Exception as exc:  # cattrs reports a structuring failure as an ExceptionGroup
+        raise ReadError(f"{where}: expected a transcript record of this schema: {exc}") from exc

@@ -17,7 +17,7 @@ from typing import Any, Literal
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..errors import SchemaVersionError
+from ..errors import ReadError, SchemaVersionError
 from ..records import SCHEMA_VERSION, Role, Transcript
 from .atomic import atomic_output
 from .schema import EXCHANGES, TRANSCRIPTS, check_version
@@ -154,7 +154,15 @@ def _write_exchanges(transcripts: Iterable[Transcript], writer: Any, schema: pa.
 
 def file_metadata(path: str | Path) -> dict[str, Any]:
     """The ``interview_parser`` key-value metadata of a Parquet file."""
-    meta = pq.read_schema(path).metadata or {}
+    if Path(path).is_dir():
+        raise ReadError(
+            f"cannot read {path}: a folder (read a published dataset's files, e.g. "
+            "data/transcripts-*.parquet, one by one, or with pyarrow.dataset)"
+        )
+    try:
+        meta = pq.read_schema(path).metadata or {}
+    except (OSError, pa.ArrowException) as exc:
+        raise ReadError(f"cannot read {path} as Parquet: {exc}") from exc
     raw = meta.get(META_KEY)
     if raw is None:
         raise SchemaVersionError(f"{path}: expected '{META_KEY.decode()}' metadata, found none")
