@@ -25,14 +25,14 @@ _NOTE_MAX_WORDS = 60
 _NOTE_MIN_WORDS = 6  # below this, a closing line needs a name or a date to be a note
 
 
-_CJK_CHARS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+CJK_CHARS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def word_count(text: str) -> int:
     """Words, counting two characters a word in scripts written without spaces (CJK)."""
     words = len(text.split())
     if not text.isascii():
-        words = max(words, len(_CJK_CHARS.findall(text)) // 2)
+        words = max(words, len(CJK_CHARS.findall(text)) // 2)
     return words
 
 

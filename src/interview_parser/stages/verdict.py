@@ -26,7 +26,7 @@ from ..blocks import State, TurnDraft, pair_turns
 from ..lexicon import ASKING_WORDS, FIRST_PERSON_WORDS, INTERVIEW_CUES, SECOND_PERSON_WORDS, SINGULAR_WORDS
 from ..records import Bucket, Diagnostic
 from .labels import speaker_key
-from .turns import is_prose
+from .turns import CJK_CHARS, is_prose
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _QUOTE_OPEN = frozenset("\"“”„«‘'‹「『")
@@ -188,12 +188,9 @@ def _plain(turn: TurnDraft) -> bool:
 
 def _fragment(words: set[str], text: str) -> bool:
     """No question word, no one addressed (scripts without spaces are not judged)."""
-    if not text.isascii() and _CJK.search(text):
+    if not text.isascii() and CJK_CHARS.search(text):
         return False
     return words.isdisjoint(ASKING_WORDS) and words.isdisjoint(SECOND_PERSON_WORDS)
-
-
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def _share(values: list[bool]) -> float:
