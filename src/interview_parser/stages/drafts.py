@@ -71,6 +71,13 @@ def run(state: State) -> None:
     asking = [t for t in state.turns if t.side == "q" and _asks(t)]
     by_moderator = sum(1 for t in asking if id(t) in moderating)
     others_ask = len(asking) - by_moderator > by_moderator
+    # The host's last turn, when it thanks the guest, is the sign-off, not a hand-over.
+    last_q = next((t for t in reversed(state.turns) if t.side == "q"), None)
+    sign_off = (
+        id(last_q)
+        if last_q is not None and _THANKS.search(_text(last_q.blocks)) and not _asks(last_q)
+        else None
+    )
     for turn in [*state.turns, None]:
         if turn is not None and turn.side == "q":
             group.append(turn)
@@ -95,6 +102,20 @@ def run(state: State) -> None:
         if group:
             # A moderator opening or handing over starts no exchange and joins no question.
             kept = [t for t in group if id(t) not in moderating or (_asks(t) and not others_ask)]
+            if (
+                turn is not None
+                and turn is state.turns[-1]
+                and id(group[-1]) == sign_off
+                and sign_off in moderating
+                and len(_text(turn.blocks).split()) <= _SIGN_OFF_WORDS
+            ):
+                # The host thanks the guest, the guest thanks back: the show's ending.
+                for t in (*group[-1:], turn):
+                    for b in t.blocks:
+                        b.mark(Bucket.UNCLASSIFIED, "closing-thanks")
+                group = group[:-1]
+                kept = [t for t in kept if t in group]
+                turn = None
             if len(kept) < len(group):
                 for t in group:
                     if t not in kept:

@@ -26,6 +26,7 @@ from ..lexicon import (
     QUESTION_WORDS,
     ends_asking,
 )
+from .questions import decode, emphasis_questions, units
 
 _SEP = r"(?:\s*[.:)]|\s+[-–—]|\s*$)"
 _LETTERS = "".join(
@@ -223,20 +224,23 @@ def run(state: State) -> None:
         # Capitalised names label turns even when seen once ("SURGEON GENERAL ADAMS:" stepping
         # up in a briefing; a one-question interview), once two of them, or two names, do.
         real_speakers |= caps
+    if not real_speakers and not letters_ok and not qa_words:
+        real_speakers = _first_pair(state, found)
     sides = _speaker_sides(state, found, real_speakers, letters_ok or qa_words)
     # Named speakers, and bold questions nobody labels ("Marta:" and "Jonas:" answering
     # unlabelled bold questions; "Magazine:" / "Jane Doe:" on the first pair only): the
     # bold questions ask, and the names answer unless their own turns ask.
-    bold_questions: list[list[Block]] = []
-    if real_speakers and not letters_ok and not qa_words:
-        bold_questions = _emphasis_questions(_units(state, skip=set(found)))
-        if len(bold_questions) >= 2:
-            for key, asking in _asking_share(state, found, real_speakers).items():
-                if key not in MODERATOR_WORDS and key.lower() not in _QUESTION_WORDS:
-                    sides[key] = "q" if asking >= 0.5 else "a"
-        else:
-            bold_questions = []
+    if (
+        real_speakers
+        and not letters_ok
+        and not qa_words
+        and len(emphasis_questions(units(state, skip=set(found)))) >= 2
+    ):
+        for key, asking in _asking_share(state, found, real_speakers).items():
+            if key not in MODERATOR_WORDS and key.lower() not in _QUESTION_WORDS:
+                sides[key] = "q" if asking >= 0.5 else "a"
     conventions = []
+    labelled: dict[int, str] = {}
     for index, hit in found.items():
         block = state.blocks[index]
         side: str | None = None
@@ -253,6 +257,7 @@ def run(state: State) -> None:
         if side is None:
             continue
         block.side = side
+        labelled[index] = side
         block.label = hit.label
         if hit.time and block.time is None:
             block.time = hit.time
@@ -267,14 +272,48 @@ def run(state: State) -> None:
     if letters_ok and q_letters & {"P"} and a_letters & {"R"} and state.meta.language is None:
         state.meta.language = "es"
     if conventions:
-        state.meta.convention = Counter(conventions).most_common(1)[0][0]
         state.speakers = sides
-        for para in bold_questions:
-            for b in para:
-                b.side = "q"
-                b.rule = "emphasis-paragraph"
+    elif _markup_classes(state):
+        return
+    # Labels, emphasis and "?" together: the decode reads the questions nobody labelled.
+    rule = decode(state, labelled)
+    if conventions:
+        state.meta.convention = Counter(conventions).most_common(1)[0][0]
     else:
-        _unlabelled(state)
+        state.meta.convention = rule or "none"
+
+
+def _markup_classes(state: State) -> bool:
+    """The site's own question and answer classes (``<p class="question">``), both present:
+    they are the labels of the page."""
+    marked_up = [b for b in state.blocks if b.kind is None and b.hints.qa]
+    if not (any(b.hints.qa == "q" for b in marked_up) and any(b.hints.qa == "a" for b in marked_up)):
+        return False
+    for b in marked_up:
+        b.side = b.hints.qa
+        b.rule = "markup-class"
+    state.meta.convention = "markup-class"
+    return True
+
+
+def _first_pair(state: State, found: dict[int, _Found]) -> set[str]:
+    """ "Courier: How many ...?" / "Varga: I worked it out ..." on the first exchange only,
+    the rest unlabelled: two labels seen once are the two sides when they are the page's
+    only labels, open consecutive paragraphs, the first asks and the second does not, and
+    the intro names the second ("Olek Varga has run the ferry ...")."""
+    hits = [(i, f) for i, f in found.items() if f.kind == "speaker"]
+    if len(hits) != 2 or len(found) != 2:
+        return set()
+    (i, asker), (j, replier) = hits
+    first, second = state.blocks[i], state.blocks[j]
+    if second.para != first.para + 1 or asker.key == replier.key:
+        return set()
+    if not ends_asking(asker.body) or ends_asking(replier.body) or len(replier.body.split()) < 6:
+        return set()
+    before = " ".join(b.text for b in state.blocks[:i] if b.kind is None)
+    if re.search(rf"\b{re.escape(replier.name)}\b", before) is None:
+        return set()
+    return {asker.key, replier.key}
 
 
 def _asking_share(state: State, found: dict[int, _Found], keys: set[str]) -> dict[str, float]:
@@ -492,202 +531,6 @@ def _introduced_guest(state: State, found: dict[int, _Found], keys: set[str]) ->
             if key in keys and key != hit.key:
                 return key
     return None
-
-
-_MAX_QUESTION_CHARS = 400
-_PASTE_MIN_LINES = 6
-_PASTE_SHARE = 0.8
-
-
-def _unlabelled(state: State) -> None:
-    """No labels: the markup's question/answer classes, else whole bold/italic/heading
-    paragraphs, else short paragraphs ending in ``?``."""
-    marked_up = [b for b in state.blocks if b.kind is None and b.hints.qa]
-    if any(b.hints.qa == "q" for b in marked_up) and any(b.hints.qa == "a" for b in marked_up):
-        for b in marked_up:
-            b.side = b.hints.qa
-            b.rule = "markup-class"
-        state.meta.convention = "markup-class"
-        return
-    paragraphs = _units(state)
-    if not paragraphs:
-        state.meta.convention = "none"
-        return
-    marked = [
-        p
-        for p in paragraphs.values()
-        if ends_asking(p[-1].text) and sum(len(b.text) for b in p) <= _MAX_QUESTION_CHARS
-    ]
-    chosen = _emphasis_questions(paragraphs)
-    rule = "emphasis-paragraph"
-    if not chosen:
-        chosen, rule = _class_questions(marked, paragraphs), "question-class"
-    if not chosen:
-        chosen, rule = _not_replies(marked, paragraphs), "question-mark"
-    chosen = _with_transitions(chosen, paragraphs)
-    for para in chosen:
-        for block in para:
-            block.side = "q"
-            block.rule = rule
-    state.meta.convention = rule if chosen else "none"
-
-
-_TRANSITION = re.compile(
-    r"^(?:let's|let us|now,? (?:let's|to|on to|about)|turning to|moving on|on to|one (?:last|more|final)|"
-    r"finally|lastly|to (?:finish|close|end)|back to|and now|speaking of|changing (?:the )?subject)\b",
-    re.I,
-)
-_TRANSITION_WORDS = 15
-
-
-def _with_transitions(chosen: list[list[Block]], paragraphs: dict[int, list[Block]]) -> list[list[Block]]:
-    """ "Let us talk about the future." standing alone before a question is the
-    interviewer's, part of that question, not the end of the answer before it."""
-    units = list(paragraphs.values())
-    picked = {id(p) for p in chosen}
-    out: list[list[Block]] = []
-    for i, unit in enumerate(units):
-        if id(unit) in picked:
-            before = units[i - 1] if i else None
-            if (
-                before is not None
-                and id(before) not in picked
-                and len(" ".join(b.text for b in before).split()) <= _TRANSITION_WORDS
-                and _TRANSITION.match(before[0].text)
-                and not _FIRST_PERSON.search(" ".join(b.text for b in before))
-            ):
-                out.append(before)
-            out.append(unit)
-    return out
-
-
-def _units(state: State, skip: set[int] | None = None) -> dict[int, list[Block]]:
-    """The open (unlabelled, unplaced) blocks by paragraph: the units a question can be."""
-    paragraphs: dict[int, list[Block]] = defaultdict(list)
-    for block in state.blocks:
-        if block.kind is None and block.label is None and (skip is None or block.index not in skip):
-            paragraphs[block.para].append(block)
-    if not paragraphs:
-        return {}
-    open_count = sum(len(p) for p in paragraphs.values())
-    if open_count >= _PASTE_MIN_LINES and max(map(len, paragraphs.values())) >= _PASTE_SHARE * open_count:
-        # A paste without blank lines: one "paragraph" holds the page, so lines are the units.
-        return {b.index: [b] for p in paragraphs.values() for b in p}
-    return _split_run_in(paragraphs)
-
-
-def _style(para: list[Block]) -> str | None:
-    if all(b.hints.heading for b in para):
-        return "heading"
-    if all(b.hints.bold for b in para):
-        return "bold"
-    if all(b.hints.italic for b in para):
-        return "italic"
-    if all(b.hints.bold or b.hints.italic or b.hints.heading for b in para):
-        return "mixed"
-    return None
-
-
-def _emphasis_questions(paragraphs: dict[int, list[Block]]) -> list[list[Block]]:
-    """Whole bold, italic or heading paragraphs, when the page has enough of them and most
-    ask something; only in the style the asking ones use (answers set in italics under
-    bold questions are no questions)."""
-    styled = [(p, style) for p in paragraphs.values() if (style := _style(p))]
-    asking = [(p, style) for p, style in styled if _asks(p)]
-    if len(asking) < 2:
-        return []
-    style = Counter(style for _, style in asking).most_common(1)[0][0]
-    if len(asking) < max(2, len(styled) // 3):
-        # Many emphasised paragraphs, few asking: the asking style alone may still carry them.
-        styled = [(p, s) for p, s in styled if s == style]
-        if len(asking) < max(2, len(styled) // 3):
-            return []
-    # A bold standfirst or the headline before the first question is not one.
-    first = asking[0][0][0].index
-    return [p for p, s in styled if s == style and p[0].index >= first and not _is_section_heading(p)]
-
-
-_CLASS_SHARE = 0.7
-
-
-def _class_questions(marked: list[list[Block]], paragraphs: dict[int, list[Block]]) -> list[list[Block]]:
-    """Questions set apart only by a CSS class (``<p class="iv-q">``): most ``?``
-    paragraphs share one class that no other paragraph has."""
-    classes = Counter(p[0].hints.css for p in marked if p[0].hints.css)
-    if not classes or len(marked) < 2:
-        return []
-    css, n = classes.most_common(1)[0]
-    if n < 2 or n < _CLASS_SHARE * len(marked):
-        return []
-    carrying = [p for p in paragraphs.values() if p[0].hints.css == css]
-    if sum(1 for p in carrying if _asks(p)) < _CLASS_SHARE * len(carrying):
-        return []  # the class is the site's paragraph style, not a question style
-    return carrying
-
-
-def _emphasised(b: Block) -> bool:
-    return b.hints.bold or b.hints.italic
-
-
-def _split_run_in(paragraphs: dict[int, list[Block]]) -> dict[int, list[Block]]:
-    """A bold question and its answer in one paragraph (``<p><b>Why?</b><br>Because
-    ...</p>``), or a later question starting after an answer's last line: each run of
-    whole-emphasis lines that asks, and each run of plain lines, is a unit of its own."""
-    units: list[list[Block]] = []
-    for para in paragraphs.values():
-        mixed = len(para) > 1 and any(_emphasised(b) and _asks([b]) for b in para)
-        if not mixed or all(_emphasised(b) for b in para):
-            units.append(para)
-            continue
-        run: list[Block] = []
-        for b in para:
-            if run and _emphasised(b) != _emphasised(run[-1]):
-                units.append(run)
-                run = []
-            run.append(b)
-        units.append(run)
-    return dict(enumerate(units))
-
-
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine)\b")
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
-_SENTENCE_END = re.compile(r"[.!?…][\"”’)]?\s")
-
-
-def _not_replies(marked: list[list[Block]], paragraphs: dict[int, list[Block]]) -> list[list[Block]]:
-    """Drop the ``?``-ending paragraphs that answer the one before ("... Who else would do
-    it?"): straight after another candidate, in several sentences, in the first person and
-    not addressing anyone. Questions address "you"; a reply ending on a question does not."""
-    # Keyed by the paragraph lists themselves: a paste without blank lines keys its
-    # one-line "paragraphs" by block index, not by ``para``.
-    order = [id(p) for p in paragraphs.values()]
-    position = {key: i for i, key in enumerate(order)}
-    candidates = {id(p) for p in marked}
-    kept = []
-    for p in marked:
-        i = position[id(p)]
-        text = " ".join(b.text for b in p)
-        reply = (
-            i > 0
-            and order[i - 1] in candidates
-            and _SENTENCE_END.search(text) is not None
-            and _FIRST_PERSON.search(text) is not None
-            and _SECOND_PERSON.search(text) is None
-        )
-        if reply:
-            candidates.discard(id(p))
-        else:
-            kept.append(p)
-    return kept
-
-
-def _asks(para: list[Block]) -> bool:
-    return ends_asking(para[-1].text)
-
-
-def _is_section_heading(para: list[Block]) -> bool:
-    text = " ".join(b.text for b in para)
-    return bool(para[0].hints.heading) and not ends_asking(text) and len(text) < 60
 
 
 def display_name(label: str) -> str:

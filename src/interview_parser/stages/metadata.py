@@ -138,8 +138,8 @@ def _header(blocks: list[Block]) -> list[Block]:
     for b in blocks:
         if b.kind in (Bucket.QUESTION, Bucket.DRAFT) or (b.side == "q" and b.kind is None):
             break
-        if b.side == "q":
-            break
+        if b.side == "q" and b.kind is not Bucket.INTRO:
+            break  # a host's greeting set aside as intro still introduces the guest
         out.append(b)
     return out
 
