@@ -63,6 +63,7 @@ def test_all_is_sorted_and_pinned() -> None:
         "parse",
         "parse_file",
         "publish",
+        "read_dataset",
         "read_jsonl",
         "read_parquet",
         "to_arrow",
@@ -226,3 +227,38 @@ def test_records_print_compactly_and_say_what_they_are() -> None:
     assert len(repr(t.exchanges[0])) < 200 and "Why now?" in repr(t.exchanges[0])
     for record in (Transcript, Exchange, Source, Caption):
         assert record.__doc__ and len(record.__doc__) > 40, record
+
+
+def test_read_dataset_gives_back_what_was_published(tmp_path: Path) -> None:
+    from interview_parser import ReadError, parse, publish, read_dataset
+
+    docs = [parse(f"Q: Why {n}?\n\nA: Because of {n}.\n", uri=f"doc-{n}.txt") for n in range(5)]
+    publish(docs, tmp_path / "ds", shard_size=2)
+    assert list(read_dataset(tmp_path / "ds")) == docs
+    with pytest.raises(ReadError, match="not a published dataset"):
+        list(read_dataset(tmp_path))
+
+
+def test_from_dict_builds_any_record() -> None:
+    from interview_parser import Exchange, from_dict, parse, to_dict
+
+    t = parse("Q: Why now?\n\nA: Because.\n")
+    assert from_dict(to_dict(t)) == t
+    assert from_dict(to_dict(t)["exchanges"][0], Exchange) == t.exchanges[0]
+
+
+def test_a_users_script_is_clean_under_mypy_strict() -> None:
+    """The public API is typed end to end: a script using it needs no casts."""
+    api = pytest.importorskip("mypy.api")
+    script = Path(__file__).with_name("typed_usage.py")
+    out, err, status = api.run(["--strict", "--no-incremental", "--follow-imports=silent", str(script)])
+    assert status == 0, out + err
+
+
+def test_help_shows_the_public_api_first() -> None:
+    import pydoc
+
+    text = pydoc.render_doc(interview_parser, renderer=pydoc.plaintext)
+    assert text.index("parse_file(path") < text.index("PACKAGE CONTENTS")
+    for name in ("iter_parse", "publish", "read_dataset", "InterviewParserError"):
+        assert name in text.split("PACKAGE CONTENTS")[0]

@@ -1,4 +1,28 @@
-"""interview_parser: published Q/A interviews into clean, typed, versioned records."""
+"""interview_parser: published Q/A interviews into clean, typed, versioned records.
+
+The public API is what this module exports (``__all__``); submodules are internals.
+
+Parse
+    parse(data, uri=None, options=None) -> Transcript      text or HTML, str or bytes
+    parse_file(path, options=None) -> Transcript
+    iter_parse(paths, options=None, jobs=1, timeout=60.0, on_failure=None) -> Iterator[Transcript]
+    ParseOptions(format="auto", max_bytes=..., disabled_stages=..., min_interview_score=0.5)
+
+Records (frozen attrs classes)
+    Transcript, Exchange, Turn, Draft, Participant, Role, Caption, Segment, Bucket,
+    Span, Source, Quality, Diagnostic; to_dict(t) and from_dict(d[, cls]) convert them.
+
+Export and read back
+    write_jsonl / read_jsonl, write_parquet / read_parquet, to_arrow(transcripts, table=...)
+    publish(transcripts, folder) / validate(path) / read_dataset(folder)
+    SCHEMA_VERSION: the version every file records; a reader refuses another major.
+
+Errors
+    InterviewParserError is the root of every error raised: InputError (EmptyInputError,
+    BinaryInputError, InputTooLargeError, MarkupError), ParseTimeoutError, ReadError,
+    SchemaVersionError, OutputError, OptionsError (a ValueError), UnknownStageError,
+    InternalError (a bug met on one document, with the original type and message).
+"""
 
 from __future__ import annotations
 
@@ -21,7 +45,7 @@ from .errors import (
     SchemaVersionError,
     UnknownStageError,
 )
-from .export.dataset import publish, validate
+from .export.dataset import publish, read_dataset, validate
 from .export.jsonl import read_jsonl, write_jsonl
 from .export.parquet import read_parquet, to_arrow, write_parquet
 from .export.serialize import from_dict, to_dict
@@ -86,6 +110,7 @@ __all__ = [
     "parse",
     "parse_file",
     "publish",
+    "read_dataset",
     "read_jsonl",
     "read_parquet",
     "to_arrow",

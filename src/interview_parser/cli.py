@@ -1,4 +1,8 @@
-"""The command line: ``parse``, ``convert``, ``publish``, ``validate`` and ``schema``."""
+"""The command line: ``parse``, ``convert``, ``publish``, ``validate`` and ``schema``.
+
+argparse, not a CLI framework: five subcommands with plain options need nothing more, and
+3.11's argparse with a combined formatter gives defaults and examples in every --help.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,13 @@ import argparse
 import contextlib
 import json
 import os
+import shutil
 import sys
+import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
@@ -20,9 +27,8 @@ from .export.atomic import atomic_output, check_output, show, unescape_bytes
 from .export.jsonl import exchange_lines, transcript_line
 from .export.serialize import to_dict
 from .options import DEFAULT_MAX_BYTES, ParseOptions
+from .pipeline import STAGE_NAMES
 from .records import Transcript
-
-T = TypeVar("T")
 
 
 def _listed(source: str) -> list[str]:
@@ -31,10 +37,102 @@ def _listed(source: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
+class _Help(argparse.RawDescriptionHelpFormatter):
+    """Descriptions and examples kept as written; each option's default shown, when it has one."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help or ""
+        default = action.default
+        if default in (None, False, [], argparse.SUPPRESS) or "%(default)" in text:
+            return text
+        shown = f"{default:,}" if isinstance(default, int) and default >= 10_000 else f"{default}"
+        return f"{text} (default: {shown})"
+
+
+_DESCRIPTION = """\
+Turn published Q/A interviews (text copied from a browser, or saved HTML pages) into
+typed records: questions and answers with speakers, drafts, captions, title and date.
+Reading URLs is out of scope: fetch pages first (curl, wget, a crawler), then convert.
+
+examples:
+  interview-parser parse page.html
+  interview-parser convert pages/ -o interviews.jsonl --jobs auto
+  interview-parser publish pages/ --dataset my-dataset/
+  interview-parser validate my-dataset/
+
+Run interview-parser COMMAND --help for a command's options."""
+
+_EXAMPLES = {
+    "parse": """\
+examples:
+  interview-parser parse page.html
+  pbpaste | interview-parser parse - --format text""",
+    "convert": """\
+examples:
+  interview-parser convert pages/ -o out.jsonl                 one record per page
+  interview-parser convert pages/ -o rows.parquet --table exchanges --jobs auto
+  interview-parser convert -i urls-done.txt -o out.jsonl --errors failed.jsonl
+  interview-parser convert page.html -o - | jq .title          JSONL on standard output
+the output format follows the suffix: .jsonl/.ndjson/.json or .parquet""",
+    "publish": """\
+examples:
+  interview-parser publish pages/ --dataset my-dataset/
+  interview-parser publish pages/ --dataset my-dataset/ --shard-size 5000 --jobs auto
+the folder gets Parquet shards, a Hugging Face dataset card, the schema and a manifest""",
+    "validate": """\
+examples:
+  interview-parser validate out.jsonl
+  interview-parser validate my-dataset/
+exit status 1 and one line per problem when anything does not match the schema""",
+    "schema": """\
+examples:
+  interview-parser schema > transcript.schema.json""",
+}
+
+
 def _build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="interview-parser", description=__doc__)
+    ap = argparse.ArgumentParser(prog="interview-parser", description=_DESCRIPTION, formatter_class=_Help)
     ap.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = ap.add_subparsers(dest="command", required=True)
+    sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, summary: str) -> argparse.ArgumentParser:
+        return sub.add_parser(
+            name, help=summary, description=summary, epilog=_EXAMPLES[name], formatter_class=_Help
+        )
+
+    def parsing(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--format",
+            choices=("auto", "text", "html"),
+            default="auto",
+            help="how to read the inputs; auto sniffs the markup (and trusts .html/.txt suffixes)",
+        )
+        p.add_argument(
+            "--max-bytes",
+            type=_positive_int,
+            default=DEFAULT_MAX_BYTES,
+            help="refuse inputs larger than this many bytes",
+        )
+        p.add_argument(
+            "--timeout",
+            type=float,
+            default=DEFAULT_TIMEOUT,
+            help="seconds one document may take before it is reported and skipped (0 for none)",
+        )
+        p.add_argument(
+            "--disable-stage",
+            action="append",
+            default=[],
+            choices=STAGE_NAMES,
+            metavar="STAGE",
+            help=f"switch a parsing stage off (repeatable): {', '.join(STAGE_NAMES)}",
+        )
+        p.add_argument(
+            "--min-interview-score",
+            type=float,
+            default=0.5,
+            help="pages scoring below this as an interview get no exchanges (0 keeps every candidate)",
+        )
 
     def inputs(p: argparse.ArgumentParser) -> None:
         p.add_argument("paths", nargs="*", help="files, folders (recursed) or - for stdin")
@@ -42,10 +140,15 @@ def _build_parser() -> argparse.ArgumentParser:
             "-i",
             "--input-file",
             default=None,
-            help="also read input paths from this file, one per line (- for stdin; # comments)",
+            metavar="FILE",
+            help="also read input paths from FILE, one per line (- for stdin; # comments)",
         )
-        p.add_argument("--format", choices=("auto", "text", "html"), default="auto")
-        p.add_argument("--glob", default=None, help="file pattern inside folders (default: known suffixes)")
+        parsing(p)
+        p.add_argument(
+            "--glob",
+            default=None,
+            help="file pattern inside folders (default: every suffix in the README)",
+        )
         p.add_argument(
             "--jobs",
             type=_jobs,
@@ -53,46 +156,38 @@ def _build_parser() -> argparse.ArgumentParser:
             help="worker processes, or 'auto' for one per core (output stays in input order)",
         )
         p.add_argument("--fail-fast", action="store_true", help="stop at the first input that fails")
-        p.add_argument("--errors", default=None, help="also write failures as JSONL to this file")
+        p.add_argument("--errors", default=None, metavar="FILE", help="also write failures as JSONL to FILE")
         p.add_argument(
-            "--max-bytes",
-            type=_positive_int,
-            default=DEFAULT_MAX_BYTES,
-            help=f"refuse inputs larger than this many bytes (default {DEFAULT_MAX_BYTES:,})",
-        )
-        p.add_argument(
-            "--timeout",
-            type=float,
-            default=DEFAULT_TIMEOUT,
-            help=f"seconds one document may take before it is reported and skipped "
-            f"(default {DEFAULT_TIMEOUT:g}; 0 for none)",
+            "-q", "--quiet", action="store_true", help="no progress bar and no summary; errors still shown"
         )
 
-    p = sub.add_parser("parse", help="parse one file and print its transcript as JSON")
+    p = command("parse", "parse one file and print its transcript as indented JSON")
     p.add_argument("path", help="a text or HTML file, or - for stdin")
-    p.add_argument("--format", choices=("auto", "text", "html"), default="auto")
-    p.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES)
-    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT)
+    parsing(p)
 
-    c = sub.add_parser("convert", help="convert files and folders to JSONL or Parquet")
+    c = command("convert", "convert files and folders to JSONL or Parquet")
     inputs(c)
-    c.add_argument("-o", "--output", required=True, help="OUT.jsonl, OUT.parquet, or - for JSONL on stdout")
+    c.add_argument(
+        "-o", "--output", required=True, help="OUT.jsonl, OUT.parquet, or - for JSONL on standard output"
+    )
     c.add_argument(
         "--table",
         choices=("transcripts", "exchanges"),
         default="transcripts",
-        help="one record per document (default) or one flat row per exchange",
+        help="one record per document, or one flat row per exchange",
     )
 
-    pub = sub.add_parser("publish", help="write a dataset folder (Parquet shards, card, manifest)")
+    pub = command("publish", "write a dataset folder (Parquet shards, card, manifest)")
     inputs(pub)
-    pub.add_argument("--dataset", required=True, help="a new or empty folder")
-    pub.add_argument("--shard-size", type=int, default=10_000, help="documents per Parquet shard")
+    pub.add_argument("--dataset", required=True, metavar="FOLDER", help="a new or empty folder")
+    pub.add_argument("--shard-size", type=_positive_int, default=10_000, help="documents per Parquet shard")
 
-    v = sub.add_parser("validate", help="check a JSONL file, a Parquet file or a dataset folder")
-    v.add_argument("path")
+    v = command("validate", "check a JSONL file, a Parquet file or a dataset folder against the schema")
+    v.add_argument(
+        "path", help="a .jsonl or .parquet file written by convert, or a folder written by publish"
+    )
 
-    sub.add_parser("schema", help="print the JSON Schema of one transcript record")
+    command("schema", "print the JSON Schema of one transcript record")
     return ap
 
 
@@ -128,7 +223,12 @@ def _main(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 1 if problems else 0
-        options = ParseOptions(format=args.format, max_bytes=args.max_bytes)
+        options = ParseOptions(
+            format=args.format,
+            max_bytes=args.max_bytes,
+            disabled_stages=frozenset(args.disable_stage),
+            min_interview_score=args.min_interview_score,
+        )
         if args.command == "parse":
             failed: list[Failure] = []
             found: list[Transcript] = list(
@@ -193,12 +293,6 @@ def _failure_record(f: Failure) -> str:
 
 
 def _batch(args: argparse.Namespace, options: ParseOptions) -> int:
-    failures: list[Failure] = []
-
-    def report(failure: Failure) -> None:
-        failures.append(failure)
-        print(f"interview-parser: {_failure_line(failure)}", file=sys.stderr)
-
     if args.command == "convert" and (problem := _output_problem(args.output)):
         print(f"interview-parser: error: {problem}", file=sys.stderr)
         return 2
@@ -228,65 +322,71 @@ def _batch(args: argparse.Namespace, options: ParseOptions) -> int:
         if str(out) != "-" and (args.command != "publish" or out != outputs[0]):
             check_output(out, paths)
     jsonl = args.command == "convert" and Path(args.output).suffix.lower() != ".parquet"
-    # JSONL is serialised in the workers, which spares the parent from unpickling records.
-    transform = (exchange_lines if args.table == "exchanges" else transcript_line) if jsonl else None
-    results: Iterator[Any] = (
-        run(
-            paths,
-            options,
-            jobs=args.jobs,
-            on_failure=report,
-            fail_fast=args.fail_fast,
-            transform=transform,
-            timeout=args.timeout,
-        )
-        if transform
-        else run(
-            paths, options, jobs=args.jobs, on_failure=report, fail_fast=args.fail_fast, timeout=args.timeout
-        )
-    )
-    items: Iterator[Any] = _progress(results, total=len(paths))
+    progress = _Progress(len(paths), enabled=not args.quiet and sys.stderr.isatty())
     try:
-        if args.command == "publish":
-            from .export.dataset import publish
-
-            counts = publish(items, args.dataset, shard_size=args.shard_size, options=options.to_dict())
-            done = (
-                f"published {counts['documents']} document(s), "
-                f"{counts['exchanges']} exchange(s) to {args.dataset}"
-            )
-        elif jsonl and args.output == "-":
-            count = rows = 0
-            for chunk in items:
-                sys.stdout.write(chunk)
-                count += 1
-                rows += chunk.count("\n")
-            sys.stdout.flush()
-            done = _wrote(args.table, count, rows, "standard output")
-        elif jsonl:
-            count = rows = 0
-            with atomic_output(Path(args.output)) as fh:
-                for chunk in items:
-                    fh.write(chunk)
-                    count += 1
-                    rows += chunk.count("\n")
-            done = _wrote(args.table, count, rows, show(args.output))
-        else:
-            from .export.parquet import write_parquet
-
-            count = write_parquet(items, args.output, table=args.table, options=options.to_dict())
-            done = (
-                f"wrote the exchanges of {count} document(s) to {show(args.output)}"
-                if args.table == "exchanges"
-                else f"wrote {count} transcript(s) to {show(args.output)}"
-            )
+        done = _convert(args, options, paths, jsonl, progress)
     finally:
+        progress.close()
         if args.errors:
             with atomic_output(Path(args.errors)) as fh:
-                for f in failures:
+                for f in progress.failures:
                     fh.write(_failure_record(f))
-    print(f"interview-parser: {done}; {len(failures)} failed", file=sys.stderr)
-    return 1 if failures else 0
+    if not args.quiet:
+        print(f"interview-parser: {done}{progress.summary()}", file=sys.stderr)
+    return 1 if progress.failures else 0
+
+
+def _convert(
+    args: argparse.Namespace, options: ParseOptions, paths: list[str], jsonl: bool, progress: _Progress
+) -> str:
+    """Run the batch into its output; returns what was written, for the summary."""
+    common: dict[str, Any] = {
+        "jobs": args.jobs,
+        "on_failure": progress.failed,
+        "fail_fast": args.fail_fast,
+        "timeout": args.timeout,
+    }
+    if jsonl:
+        # JSONL is serialised in the workers, which spares the parent from unpickling records.
+        chunk = _exchanges_chunk if args.table == "exchanges" else _transcript_chunk
+        count = rows = 0
+        with contextlib.ExitStack() as stack:
+            if args.output == "-":
+                fh: Any = sys.stdout
+                where = "standard output"
+            else:
+                fh = stack.enter_context(atomic_output(Path(args.output)))
+                where = show(args.output)
+            for text, exchanges in run(paths, options, transform=chunk, **common):
+                progress.converted(exchanges)
+                fh.write(text)
+                count += 1
+                rows += text.count("\n")
+            fh.flush()
+        return _wrote(args.table, count, rows, where)
+    items = progress.counted(run(paths, options, **common))
+    if args.command == "publish":
+        from .export.dataset import publish
+
+        counts = publish(items, args.dataset, shard_size=args.shard_size, options=options.to_dict())
+        return (
+            f"published {counts['documents']} document(s), "
+            f"{counts['exchanges']} exchange(s) to {show(args.dataset)}"
+        )
+    from .export.parquet import write_parquet
+
+    count = write_parquet(items, args.output, table=args.table, options=options.to_dict())
+    if args.table == "exchanges":
+        return f"wrote the exchanges of {count} document(s) to {show(args.output)}"
+    return f"wrote {count} transcript(s) to {show(args.output)}"
+
+
+def _transcript_chunk(t: Transcript) -> tuple[str, int]:
+    return transcript_line(t), len(t.exchanges)
+
+
+def _exchanges_chunk(t: Transcript) -> tuple[str, int]:
+    return exchange_lines(t), len(t.exchanges)
 
 
 def _wrote(table: str, documents: int, rows: int, where: str) -> str:
@@ -295,16 +395,68 @@ def _wrote(table: str, documents: int, rows: int, where: str) -> str:
     return f"wrote {documents} transcript(s) to {where}"
 
 
-def _progress(items: Iterator[T], *, total: int) -> Iterator[T]:
-    """A one-line counter on a terminal; silent when stderr is piped."""
-    if not sys.stderr.isatty() or total < 20:
-        yield from items
-        return
-    for n, item in enumerate(items, start=1):
-        if n % 10 == 0 or n == total:
-            print(f"\rinterview-parser: {n}/{total} documents", end="", file=sys.stderr, flush=True)
-        yield item
-    print(file=sys.stderr)
+class _Progress:
+    """A tqdm bar on a terminal (rate, time left, failures), error lines printed above it;
+    nothing when stderr is not a terminal or with --quiet. Counts what the summary says."""
+
+    def __init__(self, total: int, *, enabled: bool) -> None:
+        self.failures: list[Failure] = []
+        self.without = 0
+        self.done = 0
+        self.started = time.monotonic()
+        self.bar: Any = None
+        if enabled and total > 1:
+            from tqdm import tqdm
+
+            # shutil falls back to 80x24 where the terminal reports no size (a pty nobody
+            # sized, some containers): tqdm would then draw nothing at all.
+            size = shutil.get_terminal_size()
+            self.bar = tqdm(
+                total=total,
+                unit="doc",
+                file=sys.stderr,
+                ncols=min(size.columns, 120),
+                nrows=size.lines,
+                mininterval=0.25,
+                leave=False,
+                desc="interview-parser",
+                postfix={"failed": 0},
+            )
+
+    def converted(self, exchanges: int) -> None:
+        self.done += 1
+        if not exchanges:
+            self.without += 1
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def counted(self, items: Iterator[Transcript]) -> Iterator[Transcript]:
+        for t in items:
+            self.converted(len(t.exchanges))
+            yield t
+
+    def failed(self, failure: Failure) -> None:
+        self.failures.append(failure)
+        line = f"interview-parser: {_failure_line(failure)}"
+        if self.bar is None:
+            print(line, file=sys.stderr)
+            return
+        self.bar.write(line, file=sys.stderr)  # clears the bar, prints, redraws it below
+        self.bar.set_postfix(failed=len(self.failures))
+        self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+    def summary(self) -> str:
+        by_class = Counter(f.error for f in self.failures)
+        failed = f"{len(self.failures)} failed"
+        if by_class:
+            failed += " (" + ", ".join(f"{name} {n}" for name, n in sorted(by_class.items())) + ")"
+        seconds = time.monotonic() - self.started
+        return f"; {self.without} without exchanges; {failed}; {seconds:.1f} s"
 
 
 if __name__ == "__main__":

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Literal
@@ -68,27 +68,37 @@ def current_umask() -> int:
 def atomic_output(path: Path, mode: Literal["w", "wb"] = "w") -> Iterator[IO[Any]]:
     """Yield a file in ``path``'s folder under a temporary name; rename it into place on success.
 
-    The file gets the mode the umask allows (mkstemp's own is 0600), and every failure
+    The file gets the mode the umask allows, and every failure
     to write (a full disk, a folder gone) is an ``OutputError``."""
     folder = path.parent if str(path.parent) else Path()
     check_output(path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=folder)
-        os.fchmod(fd, 0o666 & ~current_umask())
     except OSError as exc:
         raise OutputError(f"cannot write {_show(path)}: {exc.strerror or exc}") from exc
+    # The temporary name is chosen before the file is created, so an interrupt at any
+    # point (Ctrl-C landing inside os.open) still knows what to remove.
+    tmp: Path | None = None
     try:
-        fh: IO[Any] = (
-            os.fdopen(fd, "w", encoding="utf-8", newline="\n") if mode == "w" else os.fdopen(fd, "wb")
-        )
         try:
+            while True:
+                tmp = folder / f".{path.name}.{secrets.token_hex(6)}.partial"
+                try:
+                    # Mode 0666 less the umask, as for any new file.
+                    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+                    break
+                except FileExistsError:
+                    tmp = None
+            fh: IO[Any] = (
+                os.fdopen(fd, "w", encoding="utf-8", newline="\n") if mode == "w" else os.fdopen(fd, "wb")
+            )
             with fh:
                 yield fh
-            Path(tmp).replace(path)
+            tmp.replace(path)
         except OSError as exc:
             raise OutputError(f"cannot write {_show(path)}: {exc.strerror or exc}") from exc
     except BaseException:
-        with contextlib.suppress(OSError):
-            Path(tmp).unlink()
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
         raise

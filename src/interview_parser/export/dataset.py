@@ -1,7 +1,8 @@
 """Dataset folders: Parquet shards, a Hugging Face dataset card, the schema and a manifest.
 
 ``publish`` writes the folder under a temporary name and renames it when complete;
-``validate`` checks a JSONL file, a Parquet file or a whole dataset folder.
+``validate`` checks a JSONL file, a Parquet file or a whole dataset folder;
+``read_dataset`` reads a published folder back into records.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
-from ..errors import OutputError, SchemaVersionError
+from ..errors import OutputError, ReadError, SchemaVersionError
 from ..records import SCHEMA_VERSION, Transcript
 from .atomic import current_umask, show
-from .parquet import file_metadata, hf_features, write_parquet
+from .parquet import file_metadata, hf_features, read_parquet, write_parquet
 from .schema import EXCHANGES, TRANSCRIPTS, check_version, json_schema
 
 DEFAULT_SHARD = 10_000
@@ -118,6 +119,20 @@ def _write(
         json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8"
     )
     return counts
+
+
+def read_dataset(folder: str | Path) -> Iterator[Transcript]:
+    """Read a published dataset folder back into transcripts, shard by shard, in order."""
+    root = Path(folder)
+    data = root / "data"
+    if not data.is_dir():
+        raise ReadError(f"{show(str(root))} is not a published dataset (no data/ folder)")
+    # data/transcripts/*.parquet, or the flat data/transcripts-*.parquet of schema 1.x.
+    shards = sorted((data / "transcripts").glob("*.parquet")) or sorted(data.glob("transcripts-*.parquet"))
+    if not shards:
+        raise ReadError(f"{show(str(root))}: found no transcripts shards under data/")
+    for shard in shards:
+        yield from read_parquet(shard)
 
 
 def _yaml_features(features: dict[str, Any], indent: int) -> list[str]:

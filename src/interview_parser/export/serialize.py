@@ -7,7 +7,7 @@ field order, which is the schema's order, so JSON output is deterministic.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 import cattrs
 
@@ -32,6 +32,11 @@ def to_dict(transcript: Transcript) -> dict[str, Any]:
     return out
 
 
-def from_dict(data: dict[str, Any], cls: type[T] = Transcript) -> T:  # type: ignore[assignment]
-    """The inverse of ``to_dict``."""
+@overload
+def from_dict(data: dict[str, Any]) -> Transcript: ...
+@overload
+def from_dict(data: dict[str, Any], cls: type[T]) -> T: ...
+def from_dict(data: dict[str, Any], cls: type[Any] = Transcript) -> Any:
+    """The inverse of ``to_dict``: a ``Transcript`` by default, or any record class
+    (``from_dict(row, Exchange)``), typed as that class."""
     return converter.structure(data, cls)
