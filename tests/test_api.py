@@ -262,3 +262,13 @@ def test_help_shows_the_public_api_first() -> None:
     assert text.index("parse_file(path") < text.index("PACKAGE CONTENTS")
     for name in ("iter_parse", "publish", "read_dataset", "InterviewParserError"):
         assert name in text.split("PACKAGE CONTENTS")[0]
+
+
+def test_writers_take_parse_options_as_given(tmp_path: Path) -> None:
+    from interview_parser import ParseOptions, parse, publish, write_parquet
+    from interview_parser.export.parquet import file_metadata
+
+    t = parse("Q: Why now?\n\nA: Because.\n")
+    write_parquet([t], tmp_path / "t.parquet", options=ParseOptions(min_interview_score=0.3))
+    assert file_metadata(tmp_path / "t.parquet")["options"]["min_interview_score"] == 0.3
+    assert publish([t], tmp_path / "ds", options=ParseOptions())["documents"] == 1

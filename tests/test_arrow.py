@@ -10,6 +10,7 @@ import pytest
 
 from interview_parser import ParseOptions
 from interview_parser.arrow import RESULTS, parse_batches, parse_record_batch
+from interview_parser.batch import record_uri
 from interview_parser.cli import main
 
 from .helpers import FIXTURES
@@ -18,7 +19,7 @@ INPUTS = sorted(FIXTURES.glob("*/input.*"))
 
 
 def _batch(paths: list[Path], extra: dict[str, bytes] | None = None) -> pa.RecordBatch:
-    uris = [str(p) for p in paths] + list(extra or {})
+    uris = [record_uri(str(p), None) for p in paths] + list(extra or {})  # named as the CLI does
     contents = [p.read_bytes() for p in paths] + list((extra or {}).values())
     return pa.RecordBatch.from_pydict({"uri": uris, "content": contents})
 

@@ -31,10 +31,10 @@ def test_a_bug_on_one_document_is_its_failure_and_the_batch_goes_on(
     folder = _folder(tmp_path)
     real = batch.parse_file
 
-    def flaky(path: str, *, options: ParseOptions) -> object:
+    def flaky(path: str, *, options: ParseOptions, uri: str | None = None) -> object:
         if path.endswith("a.txt"):
             raise KeyError("boom")
-        return real(path, options=options)
+        return real(path, options=options, uri=uri)
 
     monkeypatch.setattr(batch, "parse_file", flaky)
     failed: list[Failure] = []
@@ -65,11 +65,11 @@ def test_a_slow_document_is_cut_at_its_time_budget(
     folder = _folder(tmp_path)
     real = batch.parse_file
 
-    def slow(path: str, *, options: ParseOptions) -> object:
+    def slow(path: str, *, options: ParseOptions, uri: str | None = None) -> object:
         if path.endswith("a.txt"):
             while True:  # a stuck document
                 time.sleep(0.01)
-        return real(path, options=options)
+        return real(path, options=options, uri=uri)
 
     monkeypatch.setattr(batch, "parse_file", slow)
     failed: list[Failure] = []
@@ -210,7 +210,7 @@ def test_validate_reports_bad_files_as_lines(tmp_path: Path, capsys: pytest.Capt
     from interview_parser.dataset import validate
 
     ds = _published(tmp_path)
-    shard = next((ds / "data").glob("exchanges-*.parquet"))
+    shard = next((ds / "data" / "exchanges").glob("*.parquet"))
     truncated = tmp_path / "cut.parquet"
     truncated.write_bytes(shard.read_bytes()[:100])
     not_utf8 = tmp_path / "bad.jsonl"

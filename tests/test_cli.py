@@ -28,7 +28,8 @@ def test_convert_writes_one_line_per_input_in_order(tmp_path: Path) -> None:
     assert main(["convert", str(OTHER), str(GOOD), "-o", str(out)]) == 0
     lines = out.read_text(encoding="utf-8").splitlines()
     uris = [json.loads(line)["source"]["uri"] for line in lines]
-    assert uris == [str(OTHER), str(GOOD)]
+    # Named relative to the working folder (the tests run from the project root).
+    assert uris == [str(OTHER.relative_to(Path.cwd())), str(GOOD.relative_to(Path.cwd()))]
     first = json.loads(lines[0])
     for key in (
         "schema_version",
@@ -132,3 +133,60 @@ def test_optional_extras_say_how_to_install_them(monkeypatch: pytest.MonkeyPatch
 
     with pytest.raises(ModuleNotFoundError, match=r"interview-parser\[spark\]"):
         spark_schema()
+
+
+def test_records_name_inputs_relative_to_the_folder_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = tmp_path / "crawl" / "pages"
+    (pages / "2024").mkdir(parents=True)
+    (pages / "2024" / "a.txt").write_text(GOOD.read_text(encoding="utf-8"), encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    out = tmp_path / "o.jsonl"
+    assert main(["convert", str(pages), str(OTHER), "-o", str(out)]) == 0
+    uris = [json.loads(line)["source"]["uri"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert uris == ["2024/a.txt", "input.txt"]  # no local path leaks into the records
+    assert main(["convert", str(pages), "-o", str(out), "--absolute-uris"]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["source"]["uri"] == str(pages / "2024" / "a.txt")
+
+
+def test_duplicates_are_warned_and_dedupe_keeps_the_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(GOOD.read_bytes())
+    out = tmp_path / "o.jsonl"
+    assert main(["convert", str(GOOD), str(copy), str(OTHER), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "copy.txt has the same content as" in err and "1 duplicate(s)" in err
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 3
+    assert main(["convert", str(GOOD), str(copy), str(OTHER), "-o", str(out), "--dedupe"]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["source"]["uri"].rsplit("/", 2)[-2] for line in lines] == [
+        "text-q-colon-photo",
+        "text-q-paren",
+    ]
+
+
+def test_skip_non_interviews_leaves_out_pages_without_exchanges(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    news = next((FIXTURES / "negatives" / "news-quotes").glob("input.*"))
+    out = tmp_path / "o.jsonl"
+    assert main(["convert", str(GOOD), str(news), "-o", str(out), "--skip-non-interviews"]) == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1
+    assert "1 without exchanges (1 left out, --skip-non-interviews)" in capsys.readouterr().err
+    ds = tmp_path / "ds"
+    assert main(["publish", str(GOOD), str(news), "--dataset", str(ds), "--skip-non-interviews"]) == 0
+    assert json.loads((ds / "manifest.json").read_text())["counts"]["documents"] == 1
+
+
+def test_publish_fills_the_card_from_its_options(tmp_path: Path) -> None:
+    ds = tmp_path / "ds"
+    args = ["publish", str(GOOD), "--dataset", str(ds), "--license", "cc-by-4.0", "--pretty-name", "Bakers"]
+    assert main([*args, "--language", "en", "--tag", "food"]) == 0
+    card = (ds / "README.md").read_text(encoding="utf-8")
+    assert "license: cc-by-4.0\n" in card and 'pretty_name: "Bakers"' in card and "- food" in card
+    assert "inputs read: 1, failed: 0" in card

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from interview_parser import (
+    SCHEMA_VERSION,
     SchemaVersionError,
     Transcript,
     parse_file,
@@ -69,7 +70,7 @@ def test_parquet_determinism_and_metadata(tmp_path: Path) -> None:
     write_parquet(items, tmp_path / "b.parquet")
     assert pq.read_table(tmp_path / "a.parquet").equals(pq.read_table(tmp_path / "b.parquet"))
     meta = file_metadata(tmp_path / "a.parquet")
-    assert meta["schema_version"] == "1.0.0" and meta["table"] == "transcripts"
+    assert meta["schema_version"] == SCHEMA_VERSION and meta["table"] == "transcripts"
     hf = json.loads(pq.read_schema(tmp_path / "a.parquet").metadata[b"huggingface"])
     assert "exchanges" in hf["info"]["features"]
 

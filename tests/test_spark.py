@@ -56,7 +56,12 @@ def test_spark_rows_equal_convert(spark_run: tuple[Path, Path], tmp_path: Path) 
     folder, spark_out = spark_run
     pages = sorted(p for p in folder.iterdir() if p.name != "corrupt.html")
     expected_path = tmp_path / "e.jsonl"
-    assert main(["convert", *map(str, pages), "-o", str(expected_path), "--table", "exchanges"]) == 0
+    assert (
+        main(
+            ["convert", *map(str, pages), "-o", str(expected_path), "--table", "exchanges", "--absolute-uris"]
+        )
+        == 0
+    )
     expected = [json.loads(x) for x in expected_path.read_text(encoding="utf-8").splitlines()]
     shards = sorted((spark_out / "data").glob("exchanges-*-of-*.parquet"))
     assert shards

@@ -15,8 +15,12 @@ from .pipeline import parse
 from .records import Transcript
 
 
-def parse_file(path: str | Path, *, options: ParseOptions | None = None) -> Transcript:
+def parse_file(
+    path: str | Path, *, options: ParseOptions | None = None, uri: str | None = None
+) -> Transcript:
     """Parse one file; the format comes from its suffix (``.html``/``.htm``) or its content.
+    ``source.uri`` is the path as given, or ``uri`` (a batch records paths relative to the
+    folder it was given).
 
     Only regular files are read (a FIFO would block, ``/dev/zero`` never ends), and never
     more than ``max_bytes`` + 1 bytes of them."""
@@ -39,7 +43,7 @@ def parse_file(path: str | Path, *, options: ParseOptions | None = None) -> Tran
         raise ReadError(f"cannot read {path}: {exc.strerror or exc}") from exc
     if options.format == "auto" and path.suffix.lower() in SUFFIX_FORMATS:
         options = attrs.evolve(options, format=SUFFIX_FORMATS[path.suffix.lower()])
-    return parse(data, uri=path_uri(path), options=options)
+    return parse(data, uri=uri if uri is not None else path_uri(path), options=options)
 
 
 def path_uri(path: Path) -> str:

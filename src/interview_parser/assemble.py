@@ -78,6 +78,7 @@ def _turn(draft: TurnDraft, kind: Bucket, default_rule: str) -> Turn:
             speaker=_speaker_name(draft.speaker),
             label=draft.label,
             labels=(b.label,) if b.label is not None else (),
+            paragraph_speakers=(_speaker_name(draft.speaker),) if body else (),
             time=b.time or None,
             span=b.span,
             spans=(b.span,),
@@ -99,6 +100,7 @@ def _turn(draft: TurnDraft, kind: Bucket, default_rule: str) -> Turn:
         speaker=_speaker_name(draft.speaker),
         label=draft.label,
         labels=tuple(labels),
+        paragraph_speakers=_paragraph_speakers(draft),
         time=time,
         span=span_of(draft.blocks),
         spans=tuple([b.span for b in draft.blocks]),
@@ -114,6 +116,30 @@ def _turn(draft: TurnDraft, kind: Bucket, default_rule: str) -> Turn:
         if draft.drafts
         else (),
     )
+
+
+def _paragraph_speakers(draft: TurnDraft) -> tuple[str | None, ...]:
+    """Who said each paragraph (the same grouping as ``_paragraph_texts``): the turn's
+    speaker, then whoever a later label names (a panel answering one question)."""
+    out: list[str | None] = []
+    current = _speaker_name(draft.speaker)
+    para: int | None = None
+    has_text = False
+    said_by: str | None = current
+    for b in draft.blocks:
+        if b.para != para:
+            if has_text:
+                out.append(said_by)
+            para, has_text, said_by = b.para, False, current
+        if b.label is not None and b.speaker:
+            current = _speaker_name(b.speaker)
+            if not has_text:
+                said_by = current
+        if b.body.strip():
+            has_text = True
+    if has_text:
+        out.append(said_by)
+    return tuple(out)
 
 
 def _speaker_name(label: str | None) -> str | None:

@@ -7,7 +7,9 @@ caller reports. Parsing is a pure function of one document, so processes share n
 from __future__ import annotations
 
 import contextlib
+import itertools
 import multiprocessing
+import os
 import signal
 import sys
 import threading
@@ -18,7 +20,7 @@ from typing import TypeVar
 
 import attrs
 
-from .api import parse_file, read_limited
+from .api import parse_file, path_uri, read_limited
 from .errors import InternalError, InterviewParserError, ParseTimeoutError, ReadError
 from .options import ParseOptions
 from .pipeline import parse
@@ -64,6 +66,34 @@ def expand(paths: Sequence[str], pattern: str | None = None) -> Iterator[str]:
             yield raw
 
 
+def record_uri(path: str, root: str | None, *, absolute: bool = False) -> str:
+    """How a batch names an input in its records, so a published dataset carries no local
+    paths: relative to the folder argument it was found in (``root``); for a file argument,
+    relative to the working folder, or its name when it lies outside it. ``absolute``
+    keeps the full path instead."""
+    if path == "-":
+        return path
+    p = Path(path)
+    if absolute:
+        return path_uri(p.absolute())
+    base = Path(root) if root is not None else Path.cwd()
+    try:
+        relative = p.absolute().relative_to(base.absolute())
+    except ValueError:
+        relative = Path(os.path.relpath(p, root)) if root is not None else Path(p.name)
+    return path_uri(relative).replace(os.sep, "/")
+
+
+def expand_roots(paths: Sequence[str], pattern: str | None = None) -> Iterator[tuple[str, str | None]]:
+    """``expand``, each file with the folder argument it came from (None for a file argument)."""
+    for raw in paths:
+        if raw != "-" and Path(raw).is_dir():
+            for found in expand([raw], pattern):
+                yield found, raw
+        else:
+            yield raw, None
+
+
 def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts) or relative.suffix == ".partial"
 
@@ -72,14 +102,16 @@ def _identity(t: Transcript) -> Transcript:
     return t
 
 
-def _parse_one(job: tuple[str, ParseOptions, Callable[[Transcript], T], float | None]) -> T | Failure:
-    path, options, transform, timeout = job
+def _parse_one(
+    job: tuple[str, ParseOptions, Callable[[Transcript], T], float | None, str | None],
+) -> T | Failure:
+    path, options, transform, timeout, uri = job
     try:
         with _time_budget(timeout):
             if path == "-":
                 data = read_limited(sys.stdin.buffer, options.max_bytes, name="standard input")
                 return transform(parse(data, uri="-", options=options))
-            return transform(parse_file(path, options=options))
+            return transform(parse_file(path, options=options, uri=uri))
     except InterviewParserError as exc:
         return Failure(path, type(exc).__name__, str(exc), getattr(exc, "original_type", None))
     except OSError as exc:
@@ -123,15 +155,18 @@ def run(
     fail_fast: bool = False,
     transform: Callable[[Transcript], T] = _identity,  # type: ignore[assignment]
     timeout: float | None = DEFAULT_TIMEOUT,
+    uris: Sequence[str | None] | None = None,
 ) -> Iterator[T]:
     """Parse every path; yield results in input order and report failures as they come.
+    ``uris`` (one per path) are what the records name them; by default the paths.
 
     ``transform`` (a module-level function, so workers can receive it) runs in the worker:
     serialising there (``jsonl.dumps``) spares the parent from unpickling records. A
     document over ``timeout`` seconds (parse and transform) is a ``ParseTimeoutError``
     failure; ``None`` or 0 turns the budget off.
     """
-    work = ((p, options, transform, timeout) for p in paths)
+    named = uris if uris is not None else itertools.repeat(None)
+    work = ((p, options, transform, timeout, u) for p, u in zip(paths, named, strict=False))
     if jobs <= 1:
         yield from _report(map(_parse_one, work), on_failure, fail_fast)
         return

@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 from . import __version__
-from .batch import DEFAULT_TIMEOUT, FailFastError, Failure, expand, run
+from .batch import DEFAULT_TIMEOUT, FailFastError, Failure, expand_roots, record_uri, run
 from .errors import InterviewParserError
 from .export.atomic import atomic_output, check_output, show, unescape_bytes
 from .export.jsonl import exchange_lines, transcript_line
@@ -160,6 +160,21 @@ def _build_parser() -> argparse.ArgumentParser:
         p.add_argument(
             "-q", "--quiet", action="store_true", help="no progress bar and no summary; errors still shown"
         )
+        p.add_argument(
+            "--skip-non-interviews",
+            action="store_true",
+            help="leave out documents without exchanges (not interviews, or nothing found)",
+        )
+        p.add_argument(
+            "--dedupe",
+            action="store_true",
+            help="leave out documents whose content (doc_id) was already seen; they are always warned about",
+        )
+        p.add_argument(
+            "--absolute-uris",
+            action="store_true",
+            help="record absolute paths as source.uri (by default: relative to the folder given)",
+        )
 
     p = command("parse", "parse one file and print its transcript as indented JSON")
     p.add_argument("path", help="a text or HTML file, or - for stdin")
@@ -181,6 +196,16 @@ def _build_parser() -> argparse.ArgumentParser:
     inputs(pub)
     pub.add_argument("--dataset", required=True, metavar="FOLDER", help="a new or empty folder")
     pub.add_argument("--shard-size", type=_positive_int, default=10_000, help="documents per Parquet shard")
+    pub.add_argument("--license", default="other", help="the dataset card's licence (a Hub licence id)")
+    pub.add_argument("--pretty-name", default="Interview transcripts", help="the dataset card's title")
+    pub.add_argument(
+        "--language",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="a language of the data (ISO 639-1, repeatable; default: those the documents give)",
+    )
+    pub.add_argument("--tag", action="append", default=[], help="an extra tag for the card (repeatable)")
 
     v = command("validate", "check a JSONL file, a Parquet file or a dataset folder against the schema")
     v.add_argument(
@@ -309,7 +334,9 @@ def _batch(args: argparse.Namespace, options: ParseOptions) -> int:
     if not named:
         print("interview-parser: error: expected input paths, or -i FILE listing them", file=sys.stderr)
         return 2
-    paths = list(expand(named, args.glob))
+    found = list(expand_roots(named, args.glob))
+    paths = [path for path, _ in found]
+    uris = [record_uri(path, root, absolute=args.absolute_uris) for path, root in found]
     if not paths:
         print(f"interview-parser: error: found no input files in {' '.join(named)}", file=sys.stderr)
         return 1
@@ -324,7 +351,7 @@ def _batch(args: argparse.Namespace, options: ParseOptions) -> int:
     jsonl = args.command == "convert" and Path(args.output).suffix.lower() != ".parquet"
     progress = _Progress(len(paths), enabled=not args.quiet and sys.stderr.isatty())
     try:
-        done = _convert(args, options, paths, jsonl, progress)
+        done = _convert(args, options, paths, uris, jsonl, progress)
     finally:
         progress.close()
         if args.errors:
@@ -337,7 +364,12 @@ def _batch(args: argparse.Namespace, options: ParseOptions) -> int:
 
 
 def _convert(
-    args: argparse.Namespace, options: ParseOptions, paths: list[str], jsonl: bool, progress: _Progress
+    args: argparse.Namespace,
+    options: ParseOptions,
+    paths: list[str],
+    uris: list[str],
+    jsonl: bool,
+    progress: _Progress,
 ) -> str:
     """Run the batch into its output; returns what was written, for the summary."""
     common: dict[str, Any] = {
@@ -345,7 +377,9 @@ def _convert(
         "on_failure": progress.failed,
         "fail_fast": args.fail_fast,
         "timeout": args.timeout,
+        "uris": uris,
     }
+    keep = _Keep(args, progress)
     if jsonl:
         # JSONL is serialised in the workers, which spares the parent from unpickling records.
         chunk = _exchanges_chunk if args.table == "exchanges" else _transcript_chunk
@@ -357,18 +391,34 @@ def _convert(
             else:
                 fh = stack.enter_context(atomic_output(Path(args.output)))
                 where = show(args.output)
-            for text, exchanges in run(paths, options, transform=chunk, **common):
+            for text, exchanges, doc_id, uri in run(paths, options, transform=chunk, **common):
                 progress.converted(exchanges)
+                if not keep(exchanges, doc_id, uri):
+                    continue
                 fh.write(text)
                 count += 1
                 rows += text.count("\n")
             fh.flush()
         return _wrote(args.table, count, rows, where)
-    items = progress.counted(run(paths, options, **common))
+    items = (
+        t
+        for t in progress.counted(run(paths, options, **common))
+        if keep(len(t.exchanges), t.doc_id, t.source.uri or "")
+    )
     if args.command == "publish":
-        from .export.dataset import publish
+        from .export.dataset import CardInfo, publish
 
-        counts = publish(items, args.dataset, shard_size=args.shard_size, options=options.to_dict())
+        def card() -> CardInfo:  # called once the data is written: failures are known then
+            return CardInfo(
+                license=args.license,
+                pretty_name=args.pretty_name,
+                languages=tuple(args.language) if args.language else None,
+                tags=tuple(args.tag),
+                inputs=len(paths),
+                failures=len(progress.failures),
+            )
+
+        counts = publish(items, args.dataset, shard_size=args.shard_size, options=options, card=card)
         return (
             f"published {counts['documents']} document(s), "
             f"{counts['exchanges']} exchange(s) to {show(args.dataset)}"
@@ -381,12 +431,37 @@ def _convert(
     return f"wrote {count} transcript(s) to {show(args.output)}"
 
 
-def _transcript_chunk(t: Transcript) -> tuple[str, int]:
-    return transcript_line(t), len(t.exchanges)
+def _transcript_chunk(t: Transcript) -> tuple[str, int, str, str]:
+    return transcript_line(t), len(t.exchanges), t.doc_id, t.source.uri or ""
 
 
-def _exchanges_chunk(t: Transcript) -> tuple[str, int]:
-    return exchange_lines(t), len(t.exchanges)
+def _exchanges_chunk(t: Transcript) -> tuple[str, int, str, str]:
+    return exchange_lines(t), len(t.exchanges), t.doc_id, t.source.uri or ""
+
+
+class _Keep:
+    """Which converted documents go to the output: --skip-non-interviews drops those
+    without exchanges; a document whose content was seen before is warned about, and
+    dropped with --dedupe."""
+
+    def __init__(self, args: argparse.Namespace, progress: _Progress) -> None:
+        self.skip_empty = bool(args.skip_non_interviews)
+        self.dedupe = bool(args.dedupe)
+        self.progress = progress
+        self.seen: dict[str, str] = {}
+
+    def __call__(self, exchanges: int, doc_id: str, uri: str) -> bool:
+        first = self.seen.get(doc_id)
+        if first is None:
+            self.seen[doc_id] = uri
+        else:
+            self.progress.duplicate(uri, first, dropped=self.dedupe)
+            if self.dedupe:
+                return False
+        if self.skip_empty and not exchanges:
+            self.progress.skipped += 1
+            return False
+        return True
 
 
 def _wrote(table: str, documents: int, rows: int, where: str) -> str:
@@ -402,6 +477,8 @@ class _Progress:
     def __init__(self, total: int, *, enabled: bool) -> None:
         self.failures: list[Failure] = []
         self.without = 0
+        self.skipped = 0
+        self.duplicates = 0
         self.done = 0
         self.started = time.monotonic()
         self.bar: Any = None
@@ -435,6 +512,19 @@ class _Progress:
             self.converted(len(t.exchanges))
             yield t
 
+    def duplicate(self, uri: str, first: str, *, dropped: bool) -> None:
+        self.duplicates += 1
+        self._line(
+            f"interview-parser: warning: {show(uri)} has the same content as {show(first)}"
+            + ("; left out (--dedupe)" if dropped else "; kept (--dedupe leaves it out)")
+        )
+
+    def _line(self, line: str) -> None:
+        if self.bar is None:
+            print(line, file=sys.stderr)
+        else:
+            self.bar.write(line, file=sys.stderr)
+
     def failed(self, failure: Failure) -> None:
         self.failures.append(failure)
         line = f"interview-parser: {_failure_line(failure)}"
@@ -456,7 +546,9 @@ class _Progress:
         if by_class:
             failed += " (" + ", ".join(f"{name} {n}" for name, n in sorted(by_class.items())) + ")"
         seconds = time.monotonic() - self.started
-        return f"; {self.without} without exchanges; {failed}; {seconds:.1f} s"
+        extra = f" ({self.skipped} left out, --skip-non-interviews)" if self.skipped else ""
+        dupes = f"; {self.duplicates} duplicate(s)" if self.duplicates else ""
+        return f"; {self.without} without exchanges{extra}{dupes}; {failed}; {seconds:.1f} s"
 
 
 if __name__ == "__main__":

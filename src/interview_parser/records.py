@@ -11,7 +11,7 @@ import enum
 
 import attrs
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 
 class Role(enum.Enum):
@@ -84,7 +84,9 @@ class Turn:
 
     ``span`` covers the whole turn; ``spans`` has one entry per source line or element the
     turn took, so a caption standing inside an answer is not claimed by it. ``label`` is the
-    opening label; ``labels`` every label the turn absorbed (a panel's answers, in order).
+    opening label; ``labels`` every label the turn absorbed (a panel's answers, in order);
+    ``paragraph_speakers`` the label each paragraph was said under (one per paragraph, None
+    where no label names a speaker; empty in records written before schema 1.1).
     """
 
     text: str
@@ -92,6 +94,7 @@ class Turn:
     speaker: str | None = None
     label: str | None = None
     labels: tuple[str, ...] = ()
+    paragraph_speakers: tuple[str | None, ...] = ()
     time: str | None = None
     span: Span
     spans: tuple[Span, ...] = ()

@@ -72,6 +72,7 @@ def turns(*, text: st.SearchStrategy[str] = any_text, max_drafts: int = 2) -> st
             speaker=speaker,
             label=label,
             labels=(label,) if label else (),
+            paragraph_speakers=tuple(speaker for _ in paragraphs),
             time=time,
             span=span,
             spans=tuple(spans_),

@@ -11,17 +11,30 @@ import hashlib
 import json
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..errors import OutputError, ReadError, SchemaVersionError
+from ..options import ParseOptions
 from ..records import SCHEMA_VERSION, Transcript
 from .atomic import current_umask, show
-from .parquet import file_metadata, hf_features, read_parquet, write_parquet
-from .schema import EXCHANGES, TRANSCRIPTS, check_version, json_schema
+from .flat import exchange_values
+from .parquet import (
+    DEFAULT_BATCH,
+    Table,
+    file_metadata,
+    hf_features,
+    read_parquet,
+    schema_for,
+    transcript_row,
+)
+from .schema import DESCRIPTIONS, EXCHANGES, TRANSCRIPTS, check_version, declared, json_schema
 
 DEFAULT_SHARD = 10_000
 
@@ -50,9 +63,16 @@ def publish(
     folder: str | Path,
     *,
     shard_size: int = DEFAULT_SHARD,
-    options: dict[str, Any] | None = None,
+    options: ParseOptions | dict[str, Any] | None = None,
+    card: CardInfo | Callable[[], CardInfo] | None = None,
 ) -> dict[str, int]:
-    """Write a dataset folder; returns the counts (documents, exchanges, shards)."""
+    """Write a dataset folder; returns the counts (documents, exchanges, shards, ...).
+
+    Shards are written as documents arrive (memory stays flat in the shard size):
+    ``data/transcripts/`` and ``data/exchanges/``, one folder per table, so any folder
+    reader (pyarrow, pandas, polars, DuckDB, ``datasets``) sees one table. ``card`` adds
+    the licence, languages, name and provenance the Hub shows (or a function returning
+    them, called once the data is written, for counts known only then)."""
     target = Path(folder)
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         raise OutputError(f"cannot publish into {show(str(target))}: not a folder")
@@ -65,7 +85,7 @@ def publish(
     except OSError as exc:
         raise OutputError(f"cannot publish into {show(str(target))}: {exc.strerror or exc}") from exc
     try:
-        counts = _write(transcripts, tmp, shard_size, options)
+        counts = _write(transcripts, tmp, shard_size, options, card)
         try:
             if target.exists():
                 target.rmdir()  # fails if another run filled it meanwhile: a lost race
@@ -85,40 +105,138 @@ def publish(
     return counts
 
 
+TABLES: tuple[Table, ...] = ("exchanges", "transcripts")
+# The card and files a user or the Hub adds beside ours (a licence, .gitattributes) are
+# theirs: never in the manifest, never a validation problem. Everything under data/ is ours.
+_USER_FILES = ("README.md",)
+
+
+@attrs.frozen(kw_only=True)
+class CardInfo:
+    """What the dataset card says beyond the data: licence (a Hub licence id), a name,
+    languages (ISO 639-1; by default those the documents give), extra tags, and
+    provenance the caller knows (inputs read, failures)."""
+
+    license: str = "other"
+    pretty_name: str = "Interview transcripts"
+    languages: tuple[str, ...] | None = None
+    tags: tuple[str, ...] = ()
+    inputs: int | None = None
+    failures: int | None = None
+
+
 def _write(
-    items: Iterable[Transcript], tmp: Path, shard_size: int, options: dict[str, Any] | None
+    items: Iterable[Transcript],
+    tmp: Path,
+    shard_size: int,
+    options: ParseOptions | dict[str, Any] | None,
+    card_info: CardInfo | Callable[[], CardInfo] | None,
 ) -> dict[str, int]:
     data = tmp / "data"
-    data.mkdir()
-    docs = exchanges = shards = 0
-    for chunk in _chunks(items, shard_size):
-        write_parquet(chunk, data / f"transcripts-{shards:05d}.parquet", options=options)
-        write_parquet(chunk, data / f"exchanges-{shards:05d}.parquet", table="exchanges", options=options)
-        docs += len(chunk)
-        exchanges += sum(len(t.exchanges) for t in chunk)
+    for table in TABLES:
+        (data / table).mkdir(parents=True)
+    schemas = {table: schema_for(table, options=options) for table in TABLES}
+    shards = docs = exchanges = without = in_shard = 0
+    languages: Counter[str] = Counter()
+    writers: dict[str, pq.ParquetWriter] = {}
+    batch: list[Transcript] = []
+
+    def flush() -> None:
+        if batch:
+            writers["transcripts"].write_table(
+                pa.Table.from_pylist([transcript_row(t) for t in batch], schema=schemas["transcripts"])
+            )
+            columns: list[list[Any]] = [[] for _ in schemas["exchanges"].names]
+            for t in batch:
+                for values in exchange_values(t):
+                    for column, value in zip(columns, values, strict=True):
+                        column.append(value)
+            if columns[0]:
+                writers["exchanges"].write_table(pa.Table.from_arrays(columns, schema=schemas["exchanges"]))
+            batch.clear()
+
+    def open_shard() -> None:
+        for table in TABLES:
+            writers[table] = pq.ParquetWriter(
+                data / table / f"part-{shards:05d}.parquet",
+                schemas[table],
+                compression="zstd",
+                write_statistics=True,
+            )
+
+    def close_shard() -> None:
+        flush()
+        for writer in writers.values():
+            writer.close()
+        writers.clear()
+
+    for t in items:
+        if not writers:
+            open_shard()
+        batch.append(t)
+        docs += 1
+        in_shard += 1
+        exchanges += len(t.exchanges)
+        without += not t.exchanges
+        if t.language:
+            languages[t.language] += 1
+        if len(batch) >= DEFAULT_BATCH:
+            flush()
+        if in_shard >= shard_size:
+            close_shard()
+            shards += 1
+            in_shard = 0
+    if writers:
+        close_shard()
         shards += 1
-    if shards == 0:
-        write_parquet([], data / "transcripts-00000.parquet", options=options)
-        write_parquet([], data / "exchanges-00000.parquet", table="exchanges", options=options)
+    if shards == 0:  # an empty dataset still has both tables, with their schemas
+        open_shard()
+        close_shard()
         shards = 1
-    for kind in ("transcripts", "exchanges"):
+    for table in TABLES:
         for i in range(shards):
-            (data / f"{kind}-{i:05d}.parquet").rename(data / f"{kind}-{i:05d}-of-{shards:05d}.parquet")
+            (data / table / f"part-{i:05d}.parquet").rename(
+                data / table / f"train-{i:05d}-of-{shards:05d}.parquet"
+            )
     (tmp / f"transcript-{SCHEMA_VERSION}.schema.json").write_text(
         json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
-    counts = {"documents": docs, "exchanges": exchanges, "shards": shards}
-    (tmp / "README.md").write_text(_card(counts, _sizes(data)), encoding="utf-8")
-    files = sorted(p for p in tmp.rglob("*") if p.is_file())
+    counts = {"documents": docs, "exchanges": exchanges, "shards": shards, "without_exchanges": without}
     manifest = {
         "schema_version": SCHEMA_VERSION,
+        "layout": "table-folders",
         "counts": counts,
-        "files": {p.relative_to(tmp).as_posix(): sha256_of(p) for p in files},
+        "files": {
+            p.relative_to(tmp).as_posix(): sha256_of(p)
+            for p in sorted(tmp.rglob("*"))
+            if p.is_file() and p.relative_to(tmp).as_posix() not in _USER_FILES
+        },
     }
     (tmp / "manifest.json").write_text(
         json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8"
     )
+    card = card_info() if callable(card_info) else card_info or CardInfo()
+    langs = card.languages if card.languages is not None else tuple(sorted(languages))
+    provenance = {
+        "options": options.to_dict() if isinstance(options, ParseOptions) else dict(options or {}),
+        "inputs": card.inputs,
+        "failures": card.failures,
+    }
+    text = _card(counts, _sizes(data), card, langs, provenance)
+    (tmp / "README.md").write_text(text, encoding="utf-8")
     return counts
+
+
+def _size_category(n: int) -> str:
+    for limit, name in (
+        (1_000, "n<1K"),
+        (10_000, "1K<n<10K"),
+        (100_000, "10K<n<100K"),
+        (1_000_000, "100K<n<1M"),
+    ):
+        if n < limit:
+            return name
+    return "1M<n<10M" if n < 10_000_000 else "n>10M"
 
 
 def read_dataset(folder: str | Path) -> Iterator[Transcript]:
@@ -147,6 +265,8 @@ def _yaml_features(features: dict[str, Any], indent: int) -> list[str]:
 
 def _yaml_feature(feature: Any, indent: int) -> list[str]:
     pad = " " * indent
+    if isinstance(feature, list):  # a list of structs: `list:` in every datasets major
+        return [f"{pad}list:", *_yaml_features(feature[0], indent + 2)]
     if feature.get("_type") == "Value":
         return [f"{pad}dtype: {feature['dtype']}"]
     if feature.get("_type") == "Sequence":
@@ -159,6 +279,8 @@ def _yaml_feature(feature: Any, indent: int) -> list[str]:
 
 def _yaml_struct(feature: Any, indent: int) -> list[str]:
     pad = " " * indent
+    if isinstance(feature, list):
+        return [f"{pad}list:", *_yaml_features(feature[0], indent + 2)]
     if feature.get("_type") == "Sequence":
         return [f"{pad}sequence:", *_yaml_struct(feature["feature"], indent + 2)]
     if feature.get("_type") == "Value":
@@ -169,23 +291,55 @@ def _yaml_struct(feature: Any, indent: int) -> list[str]:
 def _sizes(data: Path) -> dict[str, tuple[int, int]]:
     """Per table: (uncompressed bytes, the split's size as the card states it; bytes on disk)."""
     out: dict[str, tuple[int, int]] = {}
-    for kind in ("exchanges", "transcripts"):
-        files = sorted(data.glob(f"{kind}-*.parquet"))
+    for table in TABLES:
+        files = sorted((data / table).glob("*.parquet"))
         meta = [pq.ParquetFile(f).metadata for f in files]
         uncompressed = sum(m.row_group(i).total_byte_size for m in meta for i in range(m.num_row_groups))
-        out[kind] = (uncompressed, sum(f.stat().st_size for f in files))
+        out[table] = (uncompressed, sum(f.stat().st_size for f in files))
     return out
 
 
-def _card(counts: dict[str, int], sizes: dict[str, tuple[int, int]]) -> str:
-    lines = ["---", "configs:"]
-    for name in ("exchanges", "transcripts"):
+_TRANSCRIPT_FIELDS = {
+    "doc_id": "the document's id: the first 128 bits of its sha256",
+    "source": "uri, format read, sha256 and encoding of the input",
+    "title": "the page's headline",
+    "published": "the publication date the page gives",
+    "publisher": "the site or outlet",
+    "language": "the page's language (ISO 639-1)",
+    "participants": "who speaks: name, role, the labels printed for them",
+    "intro": "the text before the first question (standfirst, opening statement)",
+    "exchanges": "question/answer pairs, each turn with paragraphs, speakers, drafts and source spans",
+    "captions": "photo captions and credits, never inside an answer",
+    "removed": "page chrome and unclassified lines, each with the rule that set it aside",
+    "diagnostics": "what the parser noticed (no exchanges, not an interview, repaired text)",
+    "quality": "share of text in exchanges, the convention read, the interview score",
+}
+
+
+def _card(
+    counts: dict[str, int],
+    sizes: dict[str, tuple[int, int]],
+    card: CardInfo,
+    languages: tuple[str, ...],
+    provenance: dict[str, Any],
+) -> str:
+    from .. import __version__
+
+    lines = ["---", f"license: {card.license}", f"pretty_name: {json.dumps(card.pretty_name)}"]
+    if languages:
+        lines += ["language:", *(f"- {code}" for code in languages)]
+    lines += ["task_categories:", "- text-generation", "- question-answering"]
+    lines += ["size_categories:", f"- {_size_category(counts['exchanges'])}"]
+    tags = ["interviews", "dialogue", "transcripts", "interview-parser", *card.tags]
+    lines += ["tags:", *(f"- {tag}" for tag in dict.fromkeys(tags))]
+    lines.append("configs:")
+    for name in TABLES:
         lines += [
             f"- config_name: {name}",
             *(["  default: true"] if name == "exchanges" else []),
             "  data_files:",
             "  - split: train",
-            f"    path: data/{name}-*.parquet",
+            f"    path: data/{name}/*.parquet",
         ]
     lines.append("dataset_info:")
     for name, schema, rows in (
@@ -203,20 +357,57 @@ def _card(counts: dict[str, int], sizes: dict[str, tuple[int, int]]) -> str:
             f"  dataset_size: {dataset_size}",
         ]
     lines += ["---", ""]
-    body = f"""# Interview transcripts
+    flat = "\n".join(f"| `{f.name}` | {f.type} | {DESCRIPTIONS[f.name]} |" for f in EXCHANGES)
+    nested = "\n".join(f"| `{name}` | {text} |" for name, text in _TRANSCRIPT_FIELDS.items())
+    inputs = "" if provenance["inputs"] is None else f"; inputs read: {provenance['inputs']}"
+    failed = "" if provenance["failures"] is None else f", failed: {provenance['failures']}"
+    options = json.dumps(provenance["options"], sort_keys=True)
+    body = f"""# {card.pretty_name}
 
-Parsed with `interview_parser` (schema {SCHEMA_VERSION}): {counts["documents"]} documents,
-{counts["exchanges"]} question/answer exchanges, in {counts["shards"]} shard(s).
+Question/answer interviews parsed from published pages with `interview_parser`
+{__version__} (schema {SCHEMA_VERSION}): {counts["documents"]} documents, of which
+{counts.get("without_exchanges", 0)} have no exchanges (not interviews, or none found), and
+{counts["exchanges"]} question/answer exchanges, in {counts["shards"]} shard(s) per table.
 
-- `data/exchanges-*.parquet`: one row per exchange, document columns repeated.
-- `data/transcripts-*.parquet`: one row per document, nested and lossless.
-- `transcript-{SCHEMA_VERSION}.schema.json`: the JSON Schema of one transcript.
-- `manifest.json`: the sha256 of every file.
+## Load it
 
 ```python
-import duckdb
-duckdb.sql("SELECT title, question, answer FROM 'data/exchanges-*.parquet' LIMIT 5")
+from datasets import load_dataset
+
+exchanges = load_dataset("path/to/this/folder", "exchanges", split="train")      # flat
+transcripts = load_dataset("path/to/this/folder", "transcripts", split="train")  # nested
 ```
+
+Or any Parquet reader on one table's folder: `pandas.read_parquet("data/exchanges")`,
+`polars.scan_parquet("data/exchanges/*.parquet")`,
+`duckdb.sql("SELECT * FROM 'data/exchanges/*.parquet'")`,
+`pyarrow.dataset.dataset("data/exchanges")`.
+
+## Files
+
+- `data/exchanges/`: one row per exchange, the document's columns repeated.
+- `data/transcripts/`: one row per document, nested and lossless (every input line accounted for).
+- `transcript-{SCHEMA_VERSION}.schema.json`: the JSON Schema of one transcript record.
+- `manifest.json`: the sha256 of every data file; `interview-parser validate FOLDER` checks
+  them. This card is yours to edit: it is not in the manifest.
+
+## Fields of `exchanges`
+
+| field | type | meaning |
+|---|---|---|
+{flat}
+
+## Fields of `transcripts`
+
+| field | meaning |
+|---|---|
+{nested}
+
+## Provenance
+
+Parsed by `interview_parser` {__version__}, schema {SCHEMA_VERSION}, options `{options}`{inputs}{failed}.
+Licence as stated above (`{card.license}`): the licence of the pages themselves applies to
+their text.
 """
     return "\n".join(lines) + body
 
@@ -243,7 +434,7 @@ def validate(path: str | Path) -> list[str]:
 def _validate_jsonl(path: Path) -> list[str]:
     import jsonschema
 
-    validator = jsonschema.Draft202012Validator(json_schema())
+    validators: dict[str, Any] = {}  # one per schema version met: files of older minors stay valid
     problems = []
     where = show(str(path))
     with path.open("rb") as fh:
@@ -271,7 +462,10 @@ def _validate_jsonl(path: Path) -> list[str]:
             if "exchange_index" in record and "exchanges" not in record:
                 problems.extend(f"{where}:{number}: {p}" for p in _exchange_row_problems(record))
                 continue
-            for error in validator.iter_errors(record):
+            version = str(record["schema_version"])
+            if version not in validators:
+                validators[version] = jsonschema.Draft202012Validator(json_schema(version))
+            for error in validators[version].iter_errors(record):
                 at = "/".join(str(p) for p in error.absolute_path) or "(record)"
                 problems.append(f"{where}:{number}: {at}: {error.message}")
     return problems
@@ -283,12 +477,13 @@ def _exchange_row_problems(row: dict[str, Any]) -> list[str]:
 
     import pyarrow as pa
 
-    names = set(EXCHANGES.names)
+    schema = declared("exchanges", str(row.get("schema_version")))
+    names = set(schema.names)
     problems = [f"unexpected field {k!r}" for k in sorted(set(row) - names)]
-    problems += [f"missing field {k!r}" for k in EXCHANGES.names if k not in row]
+    problems += [f"missing field {k!r}" for k in schema.names if k not in row]
     problems += [
         f"{f.name}: null in a not-null field"
-        for f in EXCHANGES
+        for f in schema
         if not f.nullable and f.name in row and row[f.name] is None
     ]
     if problems:
@@ -297,7 +492,7 @@ def _exchange_row_problems(row: dict[str, Any]) -> list[str]:
     try:
         if isinstance(typed.get("published"), str):
             typed["published"] = datetime.date.fromisoformat(typed["published"])
-        pa.Table.from_pylist([typed], schema=EXCHANGES)
+        pa.Table.from_pylist([typed], schema=schema)
     except (ValueError, TypeError, pa.ArrowException) as exc:
         return [f"does not fit the declared exchanges schema: {exc}"]
     return []
@@ -314,7 +509,8 @@ def _validate_parquet(path: Path) -> list[str]:
         return [str(exc)]
     except Exception as exc:  # pyarrow raises its own (and OSError) for a truncated file
         return [f"{where}: not a readable Parquet file: {show(str(exc))}"]
-    expected = TRANSCRIPTS if meta.get("table") == "transcripts" else EXCHANGES
+    table = "transcripts" if meta.get("table") == "transcripts" else "exchanges"
+    expected = declared(table, str(meta.get("schema_version")))
     if not found.equals(expected):
         return [f"{where}: expected the declared {meta.get('table')} schema, found a different one"]
     return []
@@ -345,8 +541,12 @@ def _validate_dir(folder: Path) -> list[str]:
             problems.append(f"{show(str(file))}: sha256 differs from the manifest")
         elif file.suffix == ".parquet":
             problems.extend(_validate_parquet(file))
-    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+    # Under data/ everything is ours and listed; beside it, the card and what users or the
+    # Hub add (.gitattributes, a LICENSE) are theirs.
+    for file in sorted(p for p in (folder / "data").rglob("*") if p.is_file()):
         rel = file.relative_to(folder).as_posix()
-        if rel != "manifest.json" and rel not in listed:
+        if rel not in listed:
             problems.append(f"{show(str(file))}: not listed in the manifest")
+    if not (folder / "README.md").is_file():
+        problems.append(f"{show(str(folder))}: expected a README.md dataset card, found none")
     return problems

@@ -18,8 +18,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..errors import ReadError, SchemaVersionError
-from ..records import SCHEMA_VERSION, Role, Transcript
+from ..options import ParseOptions
+from ..records import SCHEMA_VERSION, Transcript
 from .atomic import atomic_output
+from .flat import exchange_values
 from .schema import EXCHANGES, TRANSCRIPTS, check_version
 from .serialize import from_dict, to_dict
 
@@ -35,30 +37,19 @@ def transcript_row(t: Transcript) -> dict[str, Any]:
 
 
 def exchange_rows(t: Transcript) -> Iterator[dict[str, Any]]:
-    interviewee = next((p.name for p in t.participants if p.role is Role.INTERVIEWEE), None)
-    for e in t.exchanges:
-        yield {
-            "schema_version": t.schema_version,
-            "doc_id": t.doc_id,
-            "uri": t.source.uri,
-            "format": t.source.format,
-            "title": t.title,
-            "published": t.published,
-            "publisher": t.publisher,
-            "language": t.language,
-            "interviewee": interviewee,
-            "exchange_index": e.index,
-            "question": e.question.text,
-            "question_speaker": e.question.speaker,
-            "question_drafts": [d.text for d in e.question.drafts],
-            "answer": e.answer.text,
-            "answer_speaker": e.answer.speaker,
-        }
+    """The flat rows of one transcript, as dicts keyed by the ``exchanges`` column names."""
+    names = EXCHANGES.names
+    for values in exchange_values(t):
+        yield dict(zip(names, values, strict=True))
 
 
-def schema_for(table: Table, *, options: dict[str, Any] | None = None) -> pa.Schema:
-    """The declared schema of ``table`` with this library's key-value metadata attached."""
+def schema_for(table: Table, *, options: ParseOptions | dict[str, Any] | None = None) -> pa.Schema:
+    """The declared schema of ``table`` with this library's key-value metadata attached
+    (``options``: the ``ParseOptions`` the documents were parsed with, for provenance)."""
     from .. import __version__
+
+    if isinstance(options, ParseOptions):
+        options = options.to_dict()
 
     base = TRANSCRIPTS if table == "transcripts" else EXCHANGES
     meta = {
@@ -93,7 +84,7 @@ def write_parquet(
     *,
     table: Table = "transcripts",
     batch_size: int = DEFAULT_BATCH,
-    options: dict[str, Any] | None = None,
+    options: ParseOptions | dict[str, Any] | None = None,
 ) -> int:
     """Stream transcripts into one Parquet file (zstd); returns the number of transcripts."""
     schema = schema_for(table, options=options)
@@ -119,36 +110,18 @@ def write_parquet(
 def _write_exchanges(transcripts: Iterable[Transcript], writer: Any, schema: pa.Schema, rows: int) -> int:
     """The flat table, built column by column (no dict per row): the analysts' hot path."""
     names = schema.names
-    columns: dict[str, list[Any]] = {n: [] for n in names}
+    columns: list[list[Any]] = [[] for _ in names]
     count = 0
     for t in transcripts:
         count += 1
-        interviewee = next((p.name for p in t.participants if p.role is Role.INTERVIEWEE), None)
-        doc = (
-            t.schema_version,
-            t.doc_id,
-            t.source.uri,
-            t.source.format,
-            t.title,
-            t.published,
-            t.publisher,
-            t.language,
-            interviewee,
-        )
-        for e in t.exchanges:
-            for name, value in zip(names[:9], doc, strict=True):
-                columns[name].append(value)
-            columns["exchange_index"].append(e.index)
-            columns["question"].append(e.question.text)
-            columns["question_speaker"].append(e.question.speaker)
-            columns["question_drafts"].append([d.text for d in e.question.drafts])
-            columns["answer"].append(e.answer.text)
-            columns["answer_speaker"].append(e.answer.speaker)
-        if len(columns["doc_id"]) >= rows:
-            writer.write_table(pa.Table.from_pydict(columns, schema=schema))
-            columns = {n: [] for n in names}
-    if columns["doc_id"] or count == 0:
-        writer.write_table(pa.Table.from_pydict(columns, schema=schema))
+        for values in exchange_values(t):
+            for column, value in zip(columns, values, strict=True):
+                column.append(value)
+        if len(columns[0]) >= rows:
+            writer.write_table(pa.Table.from_arrays(columns, schema=schema))
+            columns = [[] for _ in names]
+    if columns[0] or count == 0:
+        writer.write_table(pa.Table.from_arrays(columns, schema=schema))
     return count
 
 
@@ -156,8 +129,8 @@ def file_metadata(path: str | Path) -> dict[str, Any]:
     """The ``interview_parser`` key-value metadata of a Parquet file."""
     if Path(path).is_dir():
         raise ReadError(
-            f"cannot read {path}: a folder (read a published dataset's files, e.g. "
-            "data/transcripts-*.parquet, one by one, or with pyarrow.dataset)"
+            f"cannot read {path}: a folder (read a published dataset with read_dataset, or its "
+            "data/transcripts/*.parquet files one by one)"
         )
     try:
         meta = pq.read_schema(path).metadata or {}
@@ -195,6 +168,10 @@ def _hf(dtype: pa.DataType) -> Any:
     if pa.types.is_struct(dtype):
         return {f.name: _hf(f.type) for f in dtype}
     if pa.types.is_list(dtype):
+        if pa.types.is_struct(dtype.value_type):
+            # A list of structs is a Python list of one feature in datasets 3.x and later;
+            # Sequence of a struct would mean a struct of lists there.
+            return [_hf(dtype.value_type)]
         return {"feature": _hf(dtype.value_type), "_type": "Sequence"}
     names = {
         pa.string(): "string",

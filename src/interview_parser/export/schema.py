@@ -14,9 +14,6 @@ import pyarrow as pa
 from ..errors import SchemaVersionError
 from ..records import SCHEMA_VERSION
 
-JSON_SCHEMA_ID = f"https://interview-parser.dev/schemas/transcript-{SCHEMA_VERSION}.json"
-
-
 SPAN = pa.struct(
     [
         pa.field("start_line", pa.int32(), nullable=False),
@@ -65,6 +62,9 @@ TURN = pa.struct(
         pa.field("speaker", pa.string(), nullable=True),
         pa.field("label", pa.string(), nullable=True),
         pa.field("labels", pa.list_(pa.field("item", pa.string(), nullable=False)), nullable=False),
+        pa.field(
+            "paragraph_speakers", pa.list_(pa.field("item", pa.string(), nullable=True)), nullable=False
+        ),
         pa.field("time", pa.string(), nullable=True),
         pa.field("span", SPAN, nullable=False),
         pa.field("spans", pa.list_(pa.field("item", SPAN, nullable=False)), nullable=False),
@@ -125,26 +125,90 @@ TRANSCRIPTS = pa.schema(
     ]
 )
 
-# One row per exchange, the document's columns repeated: what analysts load.
+# One row per exchange, the document's columns repeated: what analysts load without a join.
+# Each field's description goes into the dataset card (``description`` metadata).
+_FLAT: list[tuple[str, pa.DataType, bool, str]] = [
+    ("schema_version", pa.string(), False, "the schema version the row was written under"),
+    ("doc_id", pa.string(), False, "the document's id: the first 128 bits of its sha256"),
+    ("uri", pa.string(), True, "where the document came from (relative to the input folder)"),
+    ("format", pa.string(), False, "how it was read: text or html"),
+    ("title", pa.string(), True, "the page's headline"),
+    ("published", pa.date32(), True, "the publication date the page gives"),
+    ("publisher", pa.string(), True, "the site or outlet"),
+    ("language", pa.string(), True, "the page's language (ISO 639-1), when it says or its labels tell"),
+    ("interviewee", pa.string(), True, "the person interviewed, when one is identified"),
+    ("is_interview", pa.float64(), False, "how far the page reads as an interview, 0 to 1"),
+    ("exchange_index", pa.int32(), False, "the exchange's position in the document, from 0"),
+    ("question", pa.string(), False, "the question's canonical text; paragraphs split by a blank line"),
+    ("question_speaker", pa.string(), True, "the question's label as printed (REID, Q, Jane Doe)"),
+    ("question_speaker_name", pa.string(), True, "who asked, resolved to a participant's name"),
+    ("question_speaker_role", pa.string(), False, "the asker's role: interviewer, moderator, audience..."),
+    ("question_time_s", pa.float64(), True, "the time printed at the question, in seconds"),
+    ("question_drafts", _list(pa.string()), False, "earlier printed versions of the question"),
+    ("answer", pa.string(), False, "the answer's text; paragraphs split by a blank line"),
+    ("answer_speaker", pa.string(), True, "the answer's label as printed"),
+    ("answer_speaker_name", pa.string(), True, "who answered, resolved to a participant's name"),
+    ("answer_speaker_role", pa.string(), False, "the answerer's role: interviewee, moderator..."),
+    ("answer_time_s", pa.float64(), True, "the time printed at the answer, in seconds"),
+    (
+        "answer_speakers",
+        pa.list_(pa.field("item", pa.string(), nullable=True)),
+        False,
+        "the resolved speaker of each answer paragraph (a panel answering one question)",
+    ),
+]
 EXCHANGES = pa.schema(
     [
-        pa.field("schema_version", pa.string(), nullable=False),
-        pa.field("doc_id", pa.string(), nullable=False),
-        pa.field("uri", pa.string(), nullable=True),
-        pa.field("format", pa.string(), nullable=False),
-        pa.field("title", pa.string(), nullable=True),
-        pa.field("published", pa.date32(), nullable=True),
-        pa.field("publisher", pa.string(), nullable=True),
-        pa.field("language", pa.string(), nullable=True),
-        pa.field("interviewee", pa.string(), nullable=True),
-        pa.field("exchange_index", pa.int32(), nullable=False),
-        pa.field("question", pa.string(), nullable=False),
-        pa.field("question_speaker", pa.string(), nullable=True),
-        pa.field("question_drafts", _list(pa.string()), nullable=False),
-        pa.field("answer", pa.string(), nullable=False),
-        pa.field("answer_speaker", pa.string(), nullable=True),
+        pa.field(name, dtype, nullable=nullable, metadata={"description": text})
+        for name, dtype, nullable, text in _FLAT
     ]
 )
+DESCRIPTIONS = {name: text for name, _, _, text in _FLAT}
+
+# Fields added after 1.0.0, per table (at any depth of the nested one): absent from the
+# declared schemas of files written before them.
+ADDED: dict[str, dict[str, frozenset[str]]] = {
+    "1.1.0": {
+        "transcripts": frozenset({"paragraph_speakers"}),
+        "exchanges": frozenset(
+            {
+                "is_interview",
+                "question_speaker_name",
+                "question_speaker_role",
+                "question_time_s",
+                "answer_speaker_name",
+                "answer_speaker_role",
+                "answer_time_s",
+                "answer_speakers",
+            }
+        ),
+    },
+}
+
+
+def declared(table: str, version: str = SCHEMA_VERSION) -> pa.Schema:
+    """The schema of ``table`` as a file of ``version`` (same major) declares it."""
+    schema = TRANSCRIPTS if table == "transcripts" else EXCHANGES
+    later = frozenset().union(*(tables[table] for v, tables in ADDED.items() if _key(v) > _key(version)))
+    if not later:
+        return schema
+    return pa.schema([_without(f, later) for f in schema if f.name not in later])
+
+
+def _key(version: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(p) for p in version.split("."))
+    except ValueError:
+        return (0,)
+
+
+def _without(field: pa.Field, names: frozenset[str]) -> pa.Field:
+    dtype = field.type
+    if pa.types.is_struct(dtype):
+        dtype = pa.struct([_without(f, names) for f in dtype if f.name not in names])
+    elif pa.types.is_list(dtype):
+        dtype = pa.list_(_without(dtype.value_field, names))
+    return field.with_type(dtype)
 
 
 def _json_type(dtype: pa.DataType, nullable: bool) -> dict[str, Any]:
@@ -174,14 +238,15 @@ def _json_type(dtype: pa.DataType, nullable: bool) -> dict[str, Any]:
     return out
 
 
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema (2020-12) of one JSONL record, derived from the declared Arrow schema."""
-    body = _json_type(pa.struct(list(TRANSCRIPTS)), nullable=False)
-    body["properties"]["schema_version"]["const"] = SCHEMA_VERSION
+def json_schema(version: str = SCHEMA_VERSION) -> dict[str, Any]:
+    """The JSON Schema (2020-12) of one JSONL record, derived from the declared Arrow schema
+    (of an earlier ``version`` of this major, to check files written by it)."""
+    body = _json_type(pa.struct(list(declared("transcripts", version))), nullable=False)
+    body["properties"]["schema_version"]["const"] = version
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": JSON_SCHEMA_ID,
-        "title": f"interview_parser transcript, schema {SCHEMA_VERSION}",
+        "$id": f"https://interview-parser.dev/schemas/transcript-{version}.json",
+        "title": f"interview_parser transcript, schema {version}",
         **body,
     }
 
