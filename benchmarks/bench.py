@@ -114,6 +114,25 @@ print(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
     return int(out.stdout.strip())
 
 
+def peak_rss_of_publish(n_docs: int, shard_size: int, workdir: Path) -> int:
+    """Peak RSS (KiB) of a child publishing ``n_docs`` generated documents in shards of
+    ``shard_size`` (publish streams each shard: memory should not grow with it)."""
+    code = f"""
+import re, shutil
+from interview_parser import parse, publish
+from interview_parser.render import corpus
+def docs():
+    for chunk in range(0, {n_docs}, 500):
+        for page in corpus(chunk, min(500, {n_docs} - chunk), fmt="text", exchanges=(4, 12)):
+            yield parse(page.content)
+shutil.rmtree(r"{workdir}/ds-{shard_size}", ignore_errors=True)
+publish(docs(), r"{workdir}/ds-{shard_size}", shard_size={shard_size})
+print(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return int(out.stdout.strip())
+
+
 def real_pages(folder: Path, rounds: int) -> int:
     """Real pages, side by side in one process: each round times the lxml floor, our parse
     and trafilatura on the same pages; the ratios are per round, their median and spread
@@ -246,6 +265,14 @@ def main() -> int:
             print(
                 f"memory: peak RSS 2,000 docs {small_rss / 1024:.0f} MiB, 20,000 docs "
                 f"{big_rss / 1024:.0f} MiB: {big_rss / small_rss:.2f}x"
+            )
+            shard_1k = peak_rss_of_publish(10_000, 1_000, Path(tmp))
+            shard_10k = peak_rss_of_publish(10_000, 10_000, Path(tmp))
+            figures |= {"publish_rss_kib_shard_1k": shard_1k, "publish_rss_kib_shard_10k": shard_10k}
+            print(
+                f"memory: publish 10,000 docs, peak RSS in shards of 1,000 {shard_1k / 1024:.0f} MiB, "
+                f"of 10,000 {shard_10k / 1024:.0f} MiB: {shard_10k / shard_1k:.2f}x "
+                f"(convert of 20,000: {big_rss / 1024:.0f} MiB)"
             )
 
         # --jobs 2 against --jobs 1, whole command lines.
