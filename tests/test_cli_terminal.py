@@ -23,7 +23,7 @@ GOOD = FIXTURES / "text-q-colon-photo" / "input.txt"
 NEWS = next((FIXTURES / "negatives" / "news-quotes").glob("input.*"))
 
 
-@pytest.mark.parametrize("command", ["parse", "convert", "publish", "validate", "schema"])
+@pytest.mark.parametrize("command", ["parse", "convert", "publish", "validate", "export", "schema"])
 def test_every_subcommand_has_help_with_examples(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
         main([command, "--help"])

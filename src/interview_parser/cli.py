@@ -84,6 +84,11 @@ examples:
   interview-parser validate out.jsonl
   interview-parser validate my-dataset/
 exit status 1 and one line per problem when anything does not match the schema""",
+    "export": """\
+examples:
+  interview-parser export out.jsonl --to chat -o chat.jsonl          Hugging Face messages
+  interview-parser export my-dataset/ --to mediasum -o mediasum.jsonl
+  interview-parser export out.jsonl --to convokit -o corpus/         a ConvoKit corpus folder""",
     "schema": """\
 examples:
   interview-parser schema > transcript.schema.json""",
@@ -212,6 +217,15 @@ def _build_parser() -> argparse.ArgumentParser:
         "path", help="a .jsonl or .parquet file written by convert, or a folder written by publish"
     )
 
+    x = command("export", "write parsed transcripts as chat messages, MediaSum records or a ConvoKit corpus")
+    x.add_argument("path", help="a .jsonl or .parquet file from convert, or a folder from publish")
+    x.add_argument(
+        "--to", required=True, choices=("chat", "mediasum", "convokit"), help="the layout to write"
+    )
+    x.add_argument(
+        "-o", "--output", required=True, help="a .jsonl file (chat, mediasum) or a folder (convokit)"
+    )
+
     command("schema", "print the JSON Schema of one transcript record")
     return ap
 
@@ -237,6 +251,8 @@ def _main(args: argparse.Namespace) -> int:
 
             print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
             return 0
+        if args.command == "export":
+            return _export(args)
         if args.command == "validate":
             from .export.dataset import validate
 
@@ -272,6 +288,30 @@ def _main(args: argparse.Namespace) -> int:
     except InterviewParserError as exc:
         print(f"interview-parser: error: {type(exc).__name__}: {show(str(exc))}", file=sys.stderr)
         return 1
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .export.interop import export
+
+    source = Path(args.path)
+    if source.is_dir():
+        from .export.dataset import read_dataset
+
+        transcripts: Iterator[Transcript] = read_dataset(source)
+    elif source.suffix.lower() == ".parquet":
+        from .export.parquet import read_parquet
+
+        transcripts = read_parquet(source)
+    else:
+        from .export.jsonl import read_jsonl
+
+        transcripts = read_jsonl(source)
+    count = export(transcripts, args.output, to=args.to)
+    print(
+        f"interview-parser: wrote {count} conversation(s) as {args.to} to {show(args.output)}",
+        file=sys.stderr,
+    )
+    return 0
 
 
 def _jobs(raw: str) -> int:

@@ -27,7 +27,7 @@ def seconds(time: str | None) -> float | None:
     return float(hours * 3600 + minutes * 60 + secs)
 
 
-class _Cast:
+class Cast:
     """Who a label names in one transcript."""
 
     def __init__(self, t: Transcript) -> None:
@@ -61,7 +61,7 @@ def exchange_values(t: Transcript) -> Iterator[tuple[Any, ...]]:
     if not t.exchanges:
         return
     interviewee = next((p.name for p in t.participants if p.role is Role.INTERVIEWEE), None)
-    cast = _Cast(t)
+    cast = Cast(t)
     doc = (
         t.schema_version,
         t.doc_id,
