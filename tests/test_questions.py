@@ -11,7 +11,7 @@ from interview_parser import parse
 from interview_parser.blocks import Block, Hints
 from interview_parser.records import Span
 from interview_parser.stages import questions
-from interview_parser.stages.questions import _Entry, _viterbi
+from interview_parser.stages.questions import _Entry, _viterbi, collapse
 
 
 def _questions(text: str) -> list[str]:
@@ -131,3 +131,12 @@ def test_viterbi_finds_the_best_path(entries: list[_Entry], bonus: float) -> Non
             assert is_q == (e.fixed == "q")
         elif not e.score:
             assert not is_q
+
+
+@given(_entries, st.sampled_from([0.0, questions._LABELLED_REPLY]))
+def test_collapsing_runs_without_evidence_changes_no_decision(entries: list[_Entry], bonus: float) -> None:
+    full = dict(zip(map(id, entries), _viterbi(entries, bonus), strict=True))
+    steps = collapse(entries)
+    short = dict(zip(map(id, steps), _viterbi(steps, bonus), strict=True))
+    assert short == {key: full[key] for key in short}
+    assert not any(full[id(e)] for e in entries if id(e) not in short)

@@ -67,6 +67,9 @@ def units(state: State, skip: set[int] | None = None) -> dict[int, list[Block]]:
 
 
 def _style(para: list[Block]) -> str | None:
+    first = para[0].hints
+    if not (first.bold or first.italic or first.heading):
+        return None  # most paragraphs: plain from their first line
     if all(b.hints.heading for b in para):
         return "heading"
     if all(b.hints.bold for b in para):
@@ -246,10 +249,13 @@ def decode(state: State, labelled: dict[int, str]) -> str | None:
             score += _MARK if not strong or id(p) in free_tail else _MARK_EXPLAINED
             rule = rule or "question-mark"
         entries.append(_Entry(p, None, score, rule))
+    if not any(e.score for e in entries if e.fixed is None):
+        return None  # nothing but labels: no unlabelled unit can ask
     entries.sort(key=lambda e: e.unit[0].index)
+    steps = collapse(entries)
     # Answers labelled and questions not: a "?" paragraph just before a labelled answer asks.
-    picked = _viterbi(entries, _LABELLED_REPLY if not asked else 0.0)
-    chosen = [e.unit for e, is_q in zip(entries, picked, strict=True) if is_q and e.fixed is None]
+    picked = _viterbi(steps, _LABELLED_REPLY if not asked else 0.0)
+    chosen = [e.unit for e, is_q in zip(steps, picked, strict=True) if is_q and e.fixed is None]
     chosen = _with_transitions(chosen, paragraphs)
     rules = {id(e.unit): e.rule for e in entries}
     used: Counter[str] = Counter()
@@ -271,6 +277,20 @@ def _interviewer_like(para: list[Block]) -> bool:
     words = len(text.split())
     personal = _FIRST_PERSON.search(text) is not None
     return not personal and (words <= _SHORT_QUESTION_WORDS or _SECOND_PERSON.search(text) is not None)
+
+
+def collapse(entries: list[_Entry]) -> list[_Entry]:
+    """A run of units without evidence decodes as one such unit (none of them can ask: the
+    path stays in the intro or the answer), so the decode walks only the steps that matter."""
+    return [
+        e
+        for i, e in enumerate(entries)
+        if e.fixed is not None
+        or e.score
+        or i == 0
+        or entries[i - 1].fixed is not None
+        or entries[i - 1].score
+    ]
 
 
 def _viterbi(entries: Sequence[_Entry], reply_bonus: float) -> list[bool]:
