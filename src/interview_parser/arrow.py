@@ -4,6 +4,9 @@ from .export.arrow import (
     RESULTS as RESULTS,
 )
 from .export.arrow import (
+    STATUS_EMPTY as STATUS_EMPTY,
+)
+from .export.arrow import (
     STATUS_ERROR as STATUS_ERROR,
 )
 from .export.arrow import (
@@ -16,4 +19,4 @@ from .export.arrow import (
     parse_record_batch as parse_record_batch,
 )
 
-__all__ = ["RESULTS", "STATUS_ERROR", "STATUS_OK", "parse_batches", "parse_record_batch"]
+__all__ = ["RESULTS", "STATUS_EMPTY", "STATUS_ERROR", "STATUS_OK", "parse_batches", "parse_record_batch"]

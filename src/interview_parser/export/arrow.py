@@ -2,8 +2,9 @@
 
 ``parse_batches`` plugs into PySpark ``DataFrame.mapInArrow``, Ray Data
 ``map_batches(..., batch_format="pyarrow")`` and Dask, unchanged. Every input document
-yields its exchange rows (``status`` = ``ok``), or one row with ``status`` = ``error`` and
-the error class and message, so one bad page never fails a job.
+yields its exchange rows (``status`` = ``ok``), one row with ``status`` = ``empty`` when it
+has no exchanges, or one row with ``status`` = ``error`` and the error class and message:
+one bad page never fails a job, and every document can be counted.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from .schema import EXCHANGES
 
 STATUS_OK = "ok"
 STATUS_ERROR = "error"
+STATUS_EMPTY = "empty"  # parsed, no exchanges (not an interview, or none found): one row, so it counts
 
 # The flat exchanges schema, exchange columns nullable (an error row has none), plus status.
 RESULTS = pa.schema(
@@ -70,6 +72,22 @@ def _doc_rows(
         transcript = parse(data, uri=uri, options=opts)
     except (InterviewParserError, RecursionError, MemoryError) as exc:
         yield _error_row(uri, doc_id, exc)
+        return
+    if not transcript.exchanges:
+        row = dict.fromkeys(RESULTS.names)
+        row |= {
+            "schema_version": transcript.schema_version,
+            "doc_id": transcript.doc_id,
+            "uri": transcript.source.uri,
+            "format": transcript.source.format,
+            "title": transcript.title,
+            "published": transcript.published,
+            "publisher": transcript.publisher,
+            "language": transcript.language,
+            "is_interview": transcript.quality.is_interview,
+            "status": STATUS_EMPTY,
+        }
+        yield row
         return
     for row in exchange_rows(transcript):
         row["status"] = STATUS_OK
