@@ -4,24 +4,23 @@
     spark-submit examples/spark_job.py PAGES_DIR OUT_DIR        # on a cluster, unchanged
 
 Reads pages with Spark's ``binaryFile`` source, runs ``interview_parser`` in ``mapInArrow``
-and writes ``OUT_DIR/data/exchanges-0000i-of-0000N.parquet``; error rows (pages that could
-not be parsed) go to ``OUT_DIR/errors/`` instead.
+and writes the ``publish`` layout to OUT_DIR, replacing what was there: ``data/exchanges/``
+and ``data/transcripts/`` (the declared schemas, our metadata), the card, the manifest;
+pages that could not be parsed go to ``OUT_DIR/errors/`` (uri and error, JSON lines).
+``interview-parser validate OUT_DIR`` checks the result.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 from pyspark.sql import SparkSession
-from pyspark.sql import functions as sf
 
-from interview_parser.spark import parse_dataframe
+from interview_parser.spark import publish_dataframe
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,25 +53,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.partitions:
         pages = pages.repartition(args.partitions)
-    rows = parse_dataframe(pages).cache()
-    out = Path(args.out)
-    with tempfile.TemporaryDirectory(dir=out.parent if out.parent.exists() else None) as tmp:
-        ok = rows.filter(sf.col("status") == "ok").drop("status", "error")
-        ok.sortWithinPartitions("uri", "exchange_index").write.parquet(f"{tmp}/ok", compression="zstd")
-        rows.filter(sf.col("status") == "error").select("uri", "error").write.json(f"{tmp}/errors")
-        parts = sorted(Path(tmp, "ok").glob("part-*.parquet"))
-        data = out / "data"
-        data.mkdir(parents=True, exist_ok=True)
-        for i, part in enumerate(parts):
-            shutil.move(str(part), data / f"exchanges-{i:05d}-of-{len(parts):05d}.parquet")
-        shutil.rmtree(out / "errors", ignore_errors=True)
-        shutil.copytree(Path(tmp, "errors"), out / "errors")
+    counts = publish_dataframe(pages, args.out, root=str(Path(args.pages).absolute()))
     t_work = time.perf_counter() - t1
-    n_ok, n_err = (
-        rows.filter(sf.col("status") == "ok").count(),
-        rows.filter(sf.col("status") == "error").count(),
+    print(
+        f"spark start-up {t_start:.1f}s, work {t_work:.1f}s: {counts['documents']} documents, "
+        f"{counts['exchanges']} exchanges, {counts['without_exchanges']} without, {counts['failures']} failed"
     )
-    print(f"spark start-up {t_start:.1f}s, work {t_work:.1f}s: {n_ok} exchange rows, {n_err} error rows")
     spark.stop()
     return 0
 

@@ -198,10 +198,24 @@ def _write(
             (data / table / f"part-{i:05d}.parquet").rename(
                 data / table / f"train-{i:05d}-of-{shards:05d}.parquet"
             )
+    counts = {"documents": docs, "exchanges": exchanges, "shards": shards, "without_exchanges": without}
+    finish_dataset(tmp, counts, languages, options, card_info)
+    return counts
+
+
+def finish_dataset(
+    tmp: Path,
+    counts: dict[str, int],
+    languages: Counter[str],
+    options: ParseOptions | dict[str, Any] | None,
+    card_info: CardInfo | Callable[[], CardInfo] | None,
+) -> None:
+    """Beside the shards in ``tmp/data/<table>/``: the JSON Schema, the manifest of every
+    data file, and the card. Shared by ``publish`` and the Spark job."""
+    data = tmp / "data"
     (tmp / f"transcript-{SCHEMA_VERSION}.schema.json").write_text(
         json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
-    counts = {"documents": docs, "exchanges": exchanges, "shards": shards, "without_exchanges": without}
     manifest = {
         "schema_version": SCHEMA_VERSION,
         "layout": "table-folders",
@@ -224,7 +238,6 @@ def _write(
     }
     text = _card(counts, _sizes(data), card, langs, provenance)
     (tmp / "README.md").write_text(text, encoding="utf-8")
-    return counts
 
 
 def _size_category(n: int) -> str:
