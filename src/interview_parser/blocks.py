@@ -60,6 +60,8 @@ class Meta:
     title: str | None = None
     published: str | None = None
     publisher: str | None = None
+    author: str | None = None  # the byline the page's metadata gives (the article's writer)
+    url: str | None = None  # the page's canonical address
     language: str | None = None
     interviewee_hint: str | None = None
     full_names: dict[str, str] = attrs.Factory(dict)  # speaker key -> name as the page spells it

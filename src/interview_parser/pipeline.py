@@ -126,7 +126,9 @@ def _parse(data: str | bytes, *, uri: str | None, options: ParseOptions) -> Tran
         diagnostics.append(_REPAIRED)
     if uri is not None and not uri.isprintable():
         uri = repair_surrogates(uri)
-    source = Source(uri=uri, format=fmt, sha256=hashlib.sha256(raw).hexdigest(), encoding=encoding)
+    source = Source(
+        uri=uri, format=fmt, sha256=hashlib.sha256(raw).hexdigest(), encoding=encoding, url=meta.url
+    )
     return build(state, source=source)
 
 

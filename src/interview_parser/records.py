@@ -49,12 +49,14 @@ class Span:
 class Source:
     """What was parsed: where it came from (``uri``: the path as given, ``-`` for standard
     input, None for bytes), the format read (``text`` or ``html``), the SHA-256 of the input
-    bytes as given and the encoding they were decoded from."""
+    bytes as given and the encoding they were decoded from; ``url`` is the page's own
+    canonical address when it states one (``<link rel="canonical">``, ``og:url``; new in 1.1)."""
 
     uri: str | None
     format: str
     sha256: str
     encoding: str
+    url: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -173,6 +175,7 @@ class Transcript:
     title: str | None = None
     published: dt.date | None = None
     publisher: str | None = None
+    author: str | None = None
     language: str | None = None
     participants: tuple[Participant, ...] = ()
     intro: tuple[Segment, ...] = ()

@@ -64,6 +64,7 @@ class RenderedPage:
     format: Literal["text", "html"]
     convention: Convention
     interview: Interview
+    chrome: bool = False  # page furniture (menus, share lines, footer) around the interview
 
 
 def _sentence(rng: random.Random, lo: int = 6, hi: int = 14) -> str:
@@ -143,7 +144,9 @@ def render_page(
         if fmt == "html":
             content = content.replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
         content = content.encode("cp1252")
-    return RenderedPage(content=content, format=fmt, convention=convention, interview=interview)
+    return RenderedPage(
+        content=content, format=fmt, convention=convention, interview=interview, chrome=chrome
+    )
 
 
 def _labels(convention: Convention, interview: Interview) -> tuple[str, str]:

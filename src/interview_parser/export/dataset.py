@@ -318,6 +318,7 @@ _TRANSCRIPT_FIELDS = {
     "title": "the page's headline",
     "published": "the publication date the page gives",
     "publisher": "the site or outlet",
+    "author": "the article's byline as the page's metadata gives it",
     "language": "the page's language (ISO 639-1)",
     "participants": "who speaks: name, role, the labels printed for them",
     "intro": "the text before the first question (standfirst, opening statement)",

@@ -27,6 +27,7 @@ SOURCE = pa.struct(
         pa.field("format", pa.string(), nullable=False),
         pa.field("sha256", pa.string(), nullable=False),
         pa.field("encoding", pa.string(), nullable=False),
+        pa.field("url", pa.string(), nullable=True),
     ]
 )
 PARTICIPANT = pa.struct(
@@ -114,6 +115,7 @@ TRANSCRIPTS = pa.schema(
         pa.field("title", pa.string(), nullable=True),
         pa.field("published", pa.date32(), nullable=True),
         pa.field("publisher", pa.string(), nullable=True),
+        pa.field("author", pa.string(), nullable=True),
         pa.field("language", pa.string(), nullable=True),
         pa.field("participants", _list(PARTICIPANT), nullable=False),
         pa.field("intro", _list(SEGMENT), nullable=False),
@@ -131,10 +133,12 @@ _FLAT: list[tuple[str, pa.DataType, bool, str]] = [
     ("schema_version", pa.string(), False, "the schema version the row was written under"),
     ("doc_id", pa.string(), False, "the document's id: the first 128 bits of its sha256"),
     ("uri", pa.string(), True, "where the document came from (relative to the input folder)"),
+    ("url", pa.string(), True, "the page's canonical address, when it states one"),
     ("format", pa.string(), False, "how it was read: text or html"),
     ("title", pa.string(), True, "the page's headline"),
     ("published", pa.date32(), True, "the publication date the page gives"),
     ("publisher", pa.string(), True, "the site or outlet"),
+    ("author", pa.string(), True, "the article's byline as the page's metadata gives it"),
     ("language", pa.string(), True, "the page's language (ISO 639-1), when it says or its labels tell"),
     ("interviewee", pa.string(), True, "the person interviewed, when one is identified"),
     ("is_interview", pa.float64(), False, "how far the page reads as an interview, 0 to 1"),
@@ -169,9 +173,11 @@ DESCRIPTIONS = {name: text for name, _, _, text in _FLAT}
 # declared schemas of files written before them.
 ADDED: dict[str, dict[str, frozenset[str]]] = {
     "1.1.0": {
-        "transcripts": frozenset({"paragraph_speakers"}),
+        "transcripts": frozenset({"paragraph_speakers", "url", "author"}),
         "exchanges": frozenset(
             {
+                "url",
+                "author",
                 "is_interview",
                 "question_speaker_name",
                 "question_speaker_role",

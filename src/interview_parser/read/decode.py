@@ -121,7 +121,7 @@ def repair_surrogates(text: str) -> str:
 def repair_meta(meta: Any) -> bool:
     """Repair the page's metadata strings in place; whether anything needed it."""
     changed = False
-    for field in ("title", "published", "publisher", "language", "interviewee_hint"):
+    for field in ("title", "published", "publisher", "author", "url", "language", "interviewee_hint"):
         value = getattr(meta, field)
         if isinstance(value, str) and _SURROGATE.search(value):
             setattr(meta, field, repair_surrogates(value))

@@ -616,6 +616,14 @@ def _read_meta(root: Any, meta: Meta) -> None:
         )
     )
     meta.publisher = _first(sel.META_PROPERTY(root, name="og:site_name")) or ld.get("publisher")
+    # A name, not a profile link (article:author is often the author's page).
+    authors = [*sel.META_PROPERTY(root, name="author"), *sel.META_PROPERTY(root, name="article:author")]
+    meta.author = _first([a for a in authors if "://" not in str(a)]) or ld.get("author")
+    meta.url = _first(
+        [u for u in (*sel.CANONICAL(root), *sel.META_PROPERTY(root, name="og:url")) if "://" in str(u)]
+    )
+    if meta.url is None and "://" in ld.get("url", ""):
+        meta.url = ld["url"]
     meta.title = _without_site(meta.title, meta.publisher)
     lang = _first(sel.HTML_LANG(root))
     if lang:
@@ -658,7 +666,7 @@ def _json_ld(root: Any) -> dict[str, str]:
                 "ReportageNewsArticle",
             } & {k for k in kinds if isinstance(k, str)}:
                 continue
-            for key in ("headline", "datePublished"):
+            for key in ("headline", "datePublished", "url"):
                 if isinstance(item.get(key), str) and key not in out:
                     out[key] = item[key]
             for key in ("author", "publisher"):

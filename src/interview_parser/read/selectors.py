@@ -212,6 +212,7 @@ def _compiled(expr: str) -> Callable[..., list[Any]]:
 
 MAIN_ATTRIBUTE_CANDIDATES = _compiled("//*[@itemprop='articleBody' or @role='main']")
 META_PROPERTY = _compiled("/html/head/meta[@property=$name or @name=$name]/@content")
+CANONICAL = _compiled("/html/head/link[@rel='canonical']/@href")
 TITLE = _compiled("/html/head/title//text()")
 HTML_LANG = _compiled("/html/@lang")
 

@@ -46,6 +46,12 @@ def _front_matter(lines: list[str], meta: Meta) -> int:
         if values.get(key):
             meta.published = values[key].strip("'\" ")
             break
+    if values.get("author"):
+        meta.author = _yaml_scalar(values["author"])
+    for key in ("canonical_url", "url", "link"):
+        if "://" in values.get(key, ""):
+            meta.url = _yaml_scalar(values[key])
+            break
     return end + 1
 
 
