@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from interview_parser import Role, parse
 from interview_parser.stages.metadata import _date_line
 
@@ -106,3 +108,40 @@ def test_json_ld_and_front_matter_give_them_too() -> None:
     text = front + "\nQ: Why?\n\nA: Because.\n"
     t = parse(text)
     assert (t.source.url, t.author) == ("https://radio.example/ep/41", "Mina Oduya")
+
+
+def test_language_is_detected_only_when_asked_and_the_page_does_not_say() -> None:
+    pytest.importorskip("py3langid")
+    from interview_parser import ParseOptions
+
+    page = (
+        "Frage: Wann haben Sie mit dem Bau der Brücke begonnen?\n\n"
+        "Antwort: Im Winter, weil der Fluss dann niedrig ist und die Arbeiter Zeit haben.\n\n"
+        "Frage: Und wie lange hat es gedauert?\n\n"
+        "Antwort: Fast drei Jahre, mit einer langen Pause wegen des Hochwassers im Frühling.\n"
+    )
+    plain = "Q: When did you start?\n\nA: In the winter, when the river is low and the crews are free.\n"
+    assert parse(plain).language is None  # off by default: nothing is guessed
+    t = parse(plain * 2, options=ParseOptions(detect_language=True))
+    assert t.language == "en" and any(d.code == "language-detected" for d in t.diagnostics)
+    stated = parse(page, options=ParseOptions(detect_language=True))
+    assert stated.language == "de" and not any(d.code == "language-detected" for d in stated.diagnostics)
+
+
+def test_detection_without_its_extra_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    from interview_parser import language
+
+    real = importlib.import_module
+
+    def missing(name: str, *args: object) -> object:
+        if name.startswith("py3langid"):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return real(name, *args)  # type: ignore[arg-type]
+
+    language._identifier.cache_clear()
+    monkeypatch.setattr(importlib, "import_module", missing)
+    with pytest.raises(ModuleNotFoundError, match=r"interview-parser\[language\]"):
+        language.detect("A sentence long enough to be worth detecting, in plain English words.")
+    language._identifier.cache_clear()

@@ -81,6 +81,7 @@ class State:
     speakers: dict[str, str] = attrs.Factory(dict)  # speaker key -> side
     moderators: set[str] = attrs.Factory(set)  # speaker keys that hand over, never ask
     min_interview_score: float = 0.5  # from ParseOptions, for the verdict stage
+    detect_language: bool = False  # from ParseOptions, for the metadata stage
     interview_score: float = 0.0  # set by the verdict stage
 
 

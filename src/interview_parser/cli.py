@@ -133,6 +133,11 @@ def _build_parser() -> argparse.ArgumentParser:
             help=f"switch a parsing stage off (repeatable): {', '.join(STAGE_NAMES)}",
         )
         p.add_argument(
+            "--detect-language",
+            action="store_true",
+            help="fill in the language of pages that do not state it (needs the language extra)",
+        )
+        p.add_argument(
             "--min-interview-score",
             type=float,
             default=0.5,
@@ -269,6 +274,7 @@ def _main(args: argparse.Namespace) -> int:
             max_bytes=args.max_bytes,
             disabled_stages=frozenset(args.disable_stage),
             min_interview_score=args.min_interview_score,
+            detect_language=args.detect_language,
         )
         if args.command == "parse":
             failed: list[Failure] = []

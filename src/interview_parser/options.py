@@ -21,7 +21,9 @@ class ParseOptions:
     inputs larger than that with ``InputTooLargeError`` (pathological pages should fail
     fast, not stall a batch); ``disabled_stages`` switches stages off by name;
     ``min_interview_score`` is the verdict's threshold: a page scoring below it is not an
-    interview and gets no exchanges (0 keeps every candidate exchange).
+    interview and gets no exchanges (0 keeps every candidate exchange); ``detect_language``
+    fills ``language`` from the text when the page does not state it (the ``language``
+    extra; off by default, so output never depends on what is installed).
     """
 
     format: Format = "auto"
@@ -29,6 +31,7 @@ class ParseOptions:
     disabled_stages: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
     max_html_depth: int = 256
     min_interview_score: float = 0.5
+    detect_language: bool = False
 
     def __attrs_post_init__(self) -> None:
         if self.format not in ("auto", "text", "html"):
@@ -50,4 +53,5 @@ class ParseOptions:
             "disabled_stages": sorted(self.disabled_stages),
             "max_html_depth": self.max_html_depth,
             "min_interview_score": self.min_interview_score,
+            "detect_language": self.detect_language,
         }

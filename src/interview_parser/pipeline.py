@@ -118,6 +118,7 @@ def _parse(data: str | bytes, *, uri: str | None, options: ParseOptions) -> Tran
         meta=meta,
         diagnostics=diagnostics,
         min_interview_score=options.min_interview_score,
+        detect_language=options.detect_language,
     )
     for name, stage in STAGES:
         if name not in options.disabled_stages:

@@ -17,7 +17,7 @@ from collections import Counter
 from ..blocks import Block, State
 from ..dates import find_date
 from ..lexicon import ORGANISATION_WORDS, TITLE_SEPARATORS
-from ..records import Bucket
+from ..records import Bucket, Diagnostic
 from .chrome import ITEM_SEPARATORS
 from .labels import display_name, speaker_key
 from .turns import is_wrapped, word_count
@@ -42,6 +42,8 @@ _BYLINE = re.compile(r"^(?:by|words by|interview by|interviewed by|von|par|por|d
 
 
 def run(state: State) -> None:
+    if state.detect_language and state.meta.language is None:
+        _detect_language(state)
     blocks = state.blocks
     header = _header(blocks)
     if state.meta.title is None:
@@ -351,3 +353,21 @@ def _spelled_out(surname: str, texts: list[str], index: dict[str, Counter[str]] 
     if not found:
         return None
     return max(found, key=lambda n: (found[n], len(n)))
+
+
+def _detect_language(state: State) -> None:
+    """The language of the exchanges (or, with none, of the page's prose), when clear."""
+    from ..language import detect
+
+    pieces = [b.body or b.text for t in state.turns for b in t.blocks]
+    if not pieces:
+        pieces = [b.text for b in state.blocks if b.kind is not Bucket.CHROME]
+    found = detect(" ".join(pieces))
+    if found is not None:
+        state.meta.language = found[0]
+        state.diagnostics.append(
+            Diagnostic(
+                code="language-detected",
+                message=f"the page states no language; detected {found[0]!r} (p={found[1]:.2f})",
+            )
+        )
