@@ -135,3 +135,29 @@ def test_readers_raise_our_errors_for_the_wrong_file(tmp_path: Path) -> None:
     with pytest.raises(ReadError, match="as Parquet"):
         list(read_parquet(rows))
     assert issubclass(ReadError, InterviewParserError) and parse("Q: a?\n\nA: b.\n").exchanges
+
+
+def test_the_flat_table_resolves_speakers_roles_times_and_panel_paragraphs() -> None:
+    from interview_parser import parse
+    from interview_parser.export.parquet import exchange_rows
+
+    page = (
+        "Budget hearing, transcript\n\n"
+        "Moderated by Tom Hale. With councillors Lena Alves and Piet Brandt.\n\n"
+        "HALE: [00:01:05] Your views on the budget, both of you?\n\n"
+        "ALVES: [00:01:20] We need more money for the schools this year, and I will vote for it.\n\n"
+        "BRANDT: [00:02:44] I disagree. The harbour comes first, and the schools can wait a year.\n\n"
+        "HALE: [00:03:10] And the roads?\n\n"
+        "ALVES: [00:03:15] Later, once the harbour is paid for, which I accept is fair to ask.\n"
+    )
+    t = parse(page)
+    rows = list(exchange_rows(t))
+    assert [r["question_speaker"] for r in rows] == ["HALE", "HALE"]
+    first = rows[0]
+    assert first["question_time_s"] == 65.0 and first["answer_time_s"] == 80.0
+    names = {p.name for p in t.participants}
+    assert first["answer_speakers"] == [n for n in first["answer_speakers"] if n in names]
+    assert len(first["answer_speakers"]) == 2 and first["answer_speakers"][0] != first["answer_speakers"][1]
+    assert first["answer_speaker_name"] in names and first["answer_speaker_role"] == "interviewee"
+    assert first["question_speaker_role"] in ("interviewer", "moderator")
+    assert 0.0 <= first["is_interview"] <= 1.0

@@ -262,6 +262,10 @@ def run(state: State) -> None:
         if hit.time and block.time is None:
             block.time = hit.time
         block.body = hit.body
+        if hit.body[:1] in _TIME_START and (t := _TIME.match(hit.body)):
+            # "HALE: [00:01:05] Your views?": the time printed after the label is the turn's.
+            block.time = block.time or t.group("a") or t.group("b")
+            block.body = hit.body[t.end() :]
         block.rule = f"label-{hit.kind}"
         if hit.kind == "speaker" or (hit.kind == "word" and hit.name.lower() in _ROLE_LABELS):
             block.speaker = hit.name
