@@ -247,7 +247,6 @@ INTERVIEW_CUES = (
     "press conference",
     "press briefing",
     "briefing",
-    "podcast",
     "we spoke",
     "we talked",
     "spoke to",

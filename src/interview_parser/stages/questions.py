@@ -219,7 +219,9 @@ def decode(state: State, labelled: dict[int, str]) -> str | None:
     marked = [
         p
         for p in paragraphs.values()
-        if ends_asking(p[-1].text) and sum(len(b.text) for b in p) <= _MAX_QUESTION_CHARS
+        if ends_asking(p[-1].text)
+        and sum(len(b.text) for b in p) <= _MAX_QUESTION_CHARS
+        and not _list_like(p)
     ]
     emphasis = {id(p) for p in emphasis_questions(paragraphs)}
     classed = {id(p) for p in _class_questions(marked, paragraphs)} if not emphasis else set()
@@ -266,6 +268,21 @@ def decode(state: State, labelled: dict[int, str]) -> str | None:
             block.side = "q"
             block.rule = rule
     return used.most_common(1)[0][0] if used else None
+
+
+_LIST_LINES = 3
+_WRAPPED_WORDS = 6
+
+
+def _list_like(para: list[Block]) -> bool:
+    """Three lines or more that are items, not a hard-wrapped sentence (a chapter list,
+    "03:12 What happened?", a menu): its last line's "?" asks nobody anything."""
+    if len(para) < _LIST_LINES:
+        return False
+    return any(
+        len(b.text.split()) < _WRAPPED_WORDS or b.text.rstrip().endswith((".", "?", "!", ":"))
+        for b in para[:-1]
+    )
 
 
 _SHORT_QUESTION_WORDS = 30

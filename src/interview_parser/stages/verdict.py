@@ -60,6 +60,8 @@ class Evidence:
     # one ("Nerves?", "A Borrowed Habit?"): a writer's subheads, not a person's questions
     plain: float  # questions of an HTML page that the markup does not set apart (no label,
     # no emphasis, no heading, no question class): bare "?" sentences of prose
+    askers: float  # pairs with an "Asked by ... / Answered by ..." line: a shop's or a
+    # forum's community questions, each from another reader, not one conversation
     cue: float  # 1 when the title or the page's opening calls it an interview
     share: float  # share of the page's text in turns
     median_answer: float  # characters of an answer's first paragraph; one-liners are jokes or chat
@@ -84,6 +86,7 @@ class Evidence:
             "whole-section answers": self.long_answers,
             "bare questions in HTML": self.plain,
             "headline fragments": self.fragments,
+            "community questions": self.askers,
             "calls itself an interview": self.cue,
             "share in turns": self.share,
             "a sidebar's share": 1.0 if self.share < _MINOR_SHARE else 0.0,
@@ -112,6 +115,7 @@ _WEIGHTS: dict[str, float] = {
     "whole-section answers": -2.0,
     "bare questions in HTML": -2.0,
     "headline fragments": -3.0,
+    "community questions": -4.0,
     "calls itself an interview": 2.0,
     "share in turns": 1.0,
     "a sidebar's share": -2.0,
@@ -255,6 +259,9 @@ def gather(state: State) -> Evidence:
         fragments=0.0
         if convention in _LABELLED
         else _share([_fragment(w, t) for w, t in zip(q_words, q_all, strict=True)]),
+        askers=min(
+            1.0, sum(1 for b in state.blocks if _ASKED_BY.search(b.text[:120])) / max(1, len(all_pairs))
+        ),
         cue=1.0 if any(c in head for c in INTERVIEW_CUES) else 0.0,
         share=min(1.0, in_turns / total),
         median_answer=statistics.median(
@@ -263,6 +270,22 @@ def gather(state: State) -> Evidence:
         if answers
         else 0.0,
     )
+
+
+# "Asked by Dev R. · Answered by Northway Support", "Gefragt von Jana": a line that says who
+# asked, at its start or as a short line of its own (an answer's "I was asked by my editor
+# to ..." is neither).
+_ASKED_BY = re.compile(
+    r"\b(?:asked|answered|replied) by\b|\b(?:gefragt|beantwortet) von\b|\b(?:posée|répondu) par\b"
+    r"|\b(?:preguntado|respondido) por\b",
+    re.I,
+)
+_ATTRIBUTION_WORDS = 12
+
+
+def _attribution(text: str) -> bool:
+    m = _ASKED_BY.search(text[:160])
+    return m is not None and (m.start() < 4 or len(text.split()) <= _ATTRIBUTION_WORDS)
 
 
 def run(state: State) -> None:
