@@ -56,7 +56,7 @@ NOT_SPEAKERS = frozenset(
     location time when where what why how who which price tickets see also home search
     menu about words interview transcript etiquetas compartir publicado fuente foto
     note notes ps nb subject re fwd from to cc filed category categories section
-    break intermission interlude music pause commercial
+    break intermission interlude music pause commercial jingle
     """.split()
 )
 
@@ -233,6 +233,24 @@ SINGULAR_WORDS = frozenset(
     i i'm i've i'd i'll me my mine myself yo mí mi mis ich mich mir mein meine je j moi mon
     ma mes io mio mia eu meu minha ik mij mijn
     """.replace("’", "'").split()
+)
+# A page that calls itself a list of questions for readers (an FAQ), not a conversation.
+FAQ_CUES = (
+    "faq",
+    "frequently asked",
+    "common questions",
+    "questions and answers",
+    "your questions answered",
+    "häufig gestellte",
+    "häufige fragen",
+    "fragen und antworten",
+    "questions fréquentes",
+    "foire aux questions",
+    "questions-réponses",
+    "preguntas frecuentes",
+    "domande frequenti",
+    "perguntas frequentes",
+    "veelgestelde vragen",
 )
 # A page that calls itself an interview, in its title or opening (lower case, substrings).
 INTERVIEW_CUES = (

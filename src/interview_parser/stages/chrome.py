@@ -22,12 +22,13 @@ _SOCIAL = (
 )
 _LINE_RULES: tuple[tuple[str, str], ...] = (
     ("skip-link", r"^skip to (?:main )?content\b.*$|^(?:ir|saltar) al contenido.*$"),
-    # Podcast transcripts mark their breaks: "**Break:**", "[Ad break]", "(Music)".
+    # Podcast transcripts mark their breaks: "**Break:**", "[Ad break]", "(Music)", a jingle.
     (
         "break",
         r"^[*_\[(]*(?:break|ad break|commercial break|sponsor break|music|musical interlude|"
-        r"intermission|pause)[*_\])]*\s*:?\s*[*_\])]*"
-        r"(?:\s*\\?\[\d{1,2}(?::\d{2}){1,2}\\?\])?$",  # "**Break**: \[14:56\]" (a time)
+        r"intermission|pause|jingle)[*_\])]*\s*:?\s*[*_\])]*"
+        # "**Break**: \[14:56\]" (a time), "**Jingle:** \[01:00:34.00\] to \[01:00:54.26\]"
+        r"(?:\s*\\?\[\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?\\?\](?:\s+to\s+\\?\[[\d:.]+\\?\])?)?$",
     ),
     (
         "search",

@@ -15,7 +15,7 @@ from collections import Counter
 from itertools import pairwise
 
 from ..blocks import Block, State, TurnDraft
-from ..lexicon import MODERATOR_WORDS, STOPWORDS, has_question_mark
+from ..lexicon import MODERATOR_WORDS, STOPWORDS, ends_asking, has_question_mark
 from ..records import Bucket
 from .labels import speaker_key
 
@@ -147,20 +147,34 @@ _SIGN_OFF_WORDS = 25
 
 
 _GREETING = re.compile(
-    r"\b(?:welcome|thanks? (?:you )?(?:so much )?for (?:joining|coming|being)|(?:good|great|nice) to "
+    r"\b(?:welcome|thanks? (?:you )?(?:so much )?for (?:joining|coming|being|making the time|taking the time)"
+    r"|(?:good|great|nice) to "
     r"(?:have|see) you|joining (?:me|us)|with me (?:today|this week|now)|my guests? (?:today|this week))\b",
     re.I,
 )
 _GREETING_REPLY_WORDS = 40
+# Questions that greet rather than ask: the roll call of a panel show.
+_PHATIC = re.compile(
+    r"\b(?:what'?s up|how are you(?: doing)?|how(?:'s| is) it going|how have you been|how are things)\b",
+    re.I,
+)
+_LAST_SENTENCE = re.compile(r"(?<=[.!?…])\s+")
 
 
 def _greeting(group: list[TurnDraft], reply: TurnDraft | None) -> bool:
-    """A named host's opening turns that ask nothing and greet, and a short reply."""
-    if reply is None or reply.side != "a" or any(not t.speaker or _asks(t) for t in group):
+    """A named host's opening turns that end on a greeting, not a question ("... Andrew,
+    welcome back to the show." after a monologue; "Nick is here. What's up, Nick?" in a
+    roll call), and a short reply."""
+    if reply is None or reply.side != "a" or any(not t.speaker for t in group):
         return False
     if len(_text(reply.blocks).split()) > _GREETING_REPLY_WORDS:
         return False
-    return any(_GREETING.search(_text(t.blocks)) for t in group)
+    for t in group:
+        text = _text(t.blocks)
+        last = _LAST_SENTENCE.split(text.rstrip())[-1]
+        if ends_asking(text) and not _PHATIC.search(last):
+            return False
+    return any(_GREETING.search(_text(t.blocks)) or _PHATIC.search(_text(t.blocks)) for t in group)
 
 
 def _is_sponsor(turn: TurnDraft) -> bool:

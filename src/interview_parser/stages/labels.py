@@ -77,6 +77,11 @@ _STAMP_LINE = re.compile(
 )
 _TIME_START = frozenset("[0123456789 ")
 _TIME = re.compile(r"^\s*(?:\[(?P<a>\d{1,2}:\d{2}(?::\d{2})?)\]|(?P<b>\d{1,2}:\d{2}:\d{2}))\s+")
+_LABEL_TIME_START = frozenset("[0123456789 \\")
+# After a label, Markdown's escaped "\[03:59\]" (podcast transcripts) is the turn's time too.
+_LABEL_TIME = re.compile(
+    r"^\s*(?:\\?\[(?P<a>\d{1,2}:\d{2}(?::\d{2})?)(?:\.\d+)?\\?\]|(?P<b>\d{1,2}:\d{2}:\d{2}))\s+"
+)
 _QUESTION_LETTERS = {w for ws in QUESTION_WORDS.values() for w in ws if len(w) == 1}
 _QUESTION_WORDS = {w.lower() for ws in QUESTION_WORDS.values() for w in ws}
 _ANSWER_WORDS = {w.lower() for ws in ANSWER_WORDS.values() for w in ws}
@@ -262,7 +267,7 @@ def run(state: State) -> None:
         if hit.time and block.time is None:
             block.time = hit.time
         block.body = hit.body
-        if hit.body[:1] in _TIME_START and (t := _TIME.match(hit.body)):
+        if hit.body[:1] in _LABEL_TIME_START and (t := _LABEL_TIME.match(hit.body)):
             # "HALE: [00:01:05] Your views?": the time printed after the label is the turn's.
             block.time = block.time or t.group("a") or t.group("b")
             block.body = hit.body[t.end() :]
@@ -460,6 +465,8 @@ def _speaker_sides(
     if not names:
         return sides
     volume = {k: sum(t[0] for t in v) for k, v in names.items()}
+    # Who speaks first among the named speakers: on a show, the host.
+    opener = next(f.key for f in found.values() if f.kind == "speaker" and f.key in names)
     asking = {k: sum(1 for t in v if ends_asking(t[1])) / len(v) for k, v in names.items()}
     # The main answerer: the most words among those who ask least (a host who reads the
     # intro, the sponsor and the outro may speak most, and ask in under half the turns).
@@ -499,13 +506,27 @@ def _speaker_sides(
             sides[key] = "a"
             continue
         avg = volume[key] / len(texts)
-        sides[key] = "q" if asking[key] >= 0.3 or avg < 0.5 * top_avg else "a"
+        # Brief turns ask when they ever ask, or open the show; a panelist's short replies
+        # never end on "?".
+        brief = avg < 0.5 * top_avg and (asking[key] > 0 or key == opener)
+        sides[key] = "q" if asking[key] >= 0.3 or brief else "a"
     if len(names) >= 3 and not have_qa_words:
         # A panel of hosts and a guest: the guest the hosts introduce ("our special guest
         # today is Francesc Campoy") answers, the hosts ask, even those who mostly chat.
         guest = _introduced_guest(state, found, set(names))
         if guest is not None:
-            sides = {k: "a" if k == guest else "q" for k in names}
+            sides = {k: "a" if k == guest or (asking[k] == 0 and k != opener) else "q" for k in names}
+    if (
+        len(names) >= 2
+        and not have_qa_words
+        and "q" not in sides.values()
+        and asking[opener] > 0
+        and asking[opener] == top
+        and sum(a == top for a in asking.values()) == 1
+    ):
+        # A conversational show whose host seldom ends a turn on "?": nobody came out as
+        # the asker. The host opens the show and asks more than anyone else.
+        sides[opener] = "q"
     return sides
 
 

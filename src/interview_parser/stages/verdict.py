@@ -23,7 +23,14 @@ from collections import Counter
 import attrs
 
 from ..blocks import State, TurnDraft, pair_turns
-from ..lexicon import ASKING_WORDS, FIRST_PERSON_WORDS, INTERVIEW_CUES, SECOND_PERSON_WORDS, SINGULAR_WORDS
+from ..lexicon import (
+    ASKING_WORDS,
+    FAQ_CUES,
+    FIRST_PERSON_WORDS,
+    INTERVIEW_CUES,
+    SECOND_PERSON_WORDS,
+    SINGULAR_WORDS,
+)
 from ..records import Bucket, Diagnostic
 from .labels import speaker_key
 from .turns import CJK_CHARS, is_prose
@@ -63,6 +70,8 @@ class Evidence:
     askers: float  # pairs with an "Asked by ... / Answered by ..." line: a shop's or a
     # forum's community questions, each from another reader, not one conversation
     cue: float  # 1 when the title or the page's opening calls it an interview
+    faq: float  # 1 when it calls itself an FAQ ("Frequently asked questions", "Q&A" is not)
+    to_reader: float  # answers that address "you" and never speak as "I": a help text
     share: float  # share of the page's text in turns
     median_answer: float  # characters of an answer's first paragraph; one-liners are jokes or chat
 
@@ -88,6 +97,8 @@ class Evidence:
             "headline fragments": self.fragments,
             "community questions": self.askers,
             "calls itself an interview": self.cue,
+            "calls itself an FAQ": self.faq,
+            "answers address the reader": self.to_reader,
             "share in turns": self.share,
             "a sidebar's share": 1.0 if self.share < _MINOR_SHARE else 0.0,
             "one-liner answers": (
@@ -117,6 +128,8 @@ _WEIGHTS: dict[str, float] = {
     "headline fragments": -3.0,
     "community questions": -4.0,
     "calls itself an interview": 2.0,
+    "calls itself an FAQ": -3.0,
+    "answers address the reader": -2.5,
     "share in turns": 1.0,
     "a sidebar's share": -2.0,
     "one-liner answers": -3.0,
@@ -263,6 +276,10 @@ def gather(state: State) -> Evidence:
             1.0, sum(1 for b in state.blocks if _ASKED_BY.search(b.text[:120])) / max(1, len(all_pairs))
         ),
         cue=1.0 if any(c in head for c in INTERVIEW_CUES) else 0.0,
+        faq=1.0 if any(c in head for c in FAQ_CUES) else 0.0,
+        to_reader=_share(
+            [not w.isdisjoint(SECOND_PERSON_WORDS) and not me for w, me in zip(a_words, a_me, strict=True)]
+        ),
         share=min(1.0, in_turns / total),
         median_answer=statistics.median(
             len(" ".join(b.body or b.text for b in a.paragraphs()[0])) for a in answers
