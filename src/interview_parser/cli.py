@@ -525,7 +525,6 @@ class _Progress:
         self.without = 0
         self.skipped = 0
         self.duplicates = 0
-        self.done = 0
         self.started = time.monotonic()
         self.bar: Any = None
         if enabled and total > 1:
@@ -547,7 +546,6 @@ class _Progress:
             )
 
     def converted(self, exchanges: int) -> None:
-        self.done += 1
         if not exchanges:
             self.without += 1
         if self.bar is not None:

@@ -39,17 +39,6 @@ from .schema import DESCRIPTIONS, EXCHANGES, TRANSCRIPTS, check_version, declare
 DEFAULT_SHARD = 10_000
 
 
-def _chunks(items: Iterable[Transcript], size: int) -> Iterator[list[Transcript]]:
-    chunk: list[Transcript] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:
