@@ -179,7 +179,9 @@ def _title(header: list[Block]) -> str | None:
             continue  # a bold-labelled turn, or a Markdown link opening an item, is no headline
         # An all-capitals line is the site's name more often than the headline: last resort.
         # A Markdown "# Title" is the headline, when there is one.
-        candidates.append((b.hints.heading == 1, not text.isupper(), words, -b.index, text))
+        # Words, not dashes: "City of Brenner — Parking" is no longer than a headline of five.
+        real_words = sum(1 for w in text.split() if any(c.isalnum() for c in w))
+        candidates.append((b.hints.heading == 1, not text.isupper(), real_words, -b.index, text))
     if not candidates:
         return None
     return max(candidates)[4]
