@@ -31,6 +31,9 @@ def test_not_an_interview(folder: Path) -> None:
     assert {d.code for d in t.diagnostics} & {"no-exchanges", "not-an-interview"}
     # No interview, no interviewee: a name guessed from the prose would be noise.
     assert t.participants == () and t.interviewee is None
+    if "title" in hand:  # the later negatives say their headline and date too
+        assert t.title == hand["title"]
+        assert (t.published.isoformat() if t.published else None) == hand["published"]
 
 
 @pytest.mark.parametrize("folder", CASES, ids=[p.name for p in CASES])

@@ -140,8 +140,10 @@ def _header(blocks: list[Block]) -> list[Block]:
     for b in blocks:
         if b.kind in (Bucket.QUESTION, Bucket.DRAFT) or (b.side == "q" and b.kind is None):
             break
-        if b.side == "q" and b.kind is not Bucket.INTRO:
-            break  # a host's greeting set aside as intro still introduces the guest
+        if b.side == "q" and b.kind is not Bucket.INTRO and b.rule != "not-an-interview":
+            # A host's greeting set aside as intro still introduces the guest; a question the
+            # verdict refused (a headline ending in "?") starts nothing.
+            break
         out.append(b)
     return out
 
