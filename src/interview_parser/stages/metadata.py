@@ -179,6 +179,8 @@ def _title(header: list[Block]) -> str | None:
             continue
         if (b.label is not None and text[:1] in "*_") or _LINK_LINE.match(text):
             continue  # a bold-labelled turn, or a Markdown link opening an item, is no headline
+        if b.rule == "not-an-interview" and b.label is not None:
+            continue  # a refused candidate question ("Q: Who can apply?") heads nothing
         # An all-capitals line is the site's name more often than the headline: last resort.
         # A Markdown "# Title" is the headline, when there is one.
         # Words, not dashes: "City of Brenner — Parking" is no longer than a headline of five.
