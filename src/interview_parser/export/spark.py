@@ -46,7 +46,11 @@ def spark_schema() -> Any:
 
 
 def _named(batches: Iterator[pa.RecordBatch], root: str | None) -> Iterator[pa.RecordBatch]:
-    """Spark's ``file:/abs/path`` as the command line names it (relative to ``root``)."""
+    """Spark's ``file:/abs/path`` as the command line names it (relative to ``root``);
+    the batches as they are without a root."""
+    if root is None:
+        yield from batches
+        return
     for batch in batches:
         uris = [
             None if u is None else record_uri(u.removeprefix("file://").removeprefix("file:"), root)
@@ -55,6 +59,11 @@ def _named(batches: Iterator[pa.RecordBatch], root: str | None) -> Iterator[pa.R
         yield pa.RecordBatch.from_arrays(
             [pa.array(uris, pa.string()), batch.column("content")], ["uri", "content"]
         )
+
+
+def _pages(df: Any, content: str, uri: str) -> Any:
+    """The two columns every pass reads, under the names the Arrow API expects."""
+    return df.select(df[uri].alias("uri"), df[content].alias("content"))
 
 
 def parse_dataframe(
@@ -68,13 +77,12 @@ def parse_dataframe(
     """Parse a DataFrame of pages (e.g. ``spark.read.format("binaryFile")``) into exchange
     rows (``status`` ok, empty or error). With ``root`` (the folder the pages were read
     from), ``uri`` is relative to it, as ``convert`` records it."""
-    selected = df.select(df[uri].alias("uri"), df[content].alias("content"))
     opts = options or ParseOptions()
 
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        return parse_batches(_named(batches, root) if root is not None else batches, options=opts)
+        return parse_batches(_named(batches, root), options=opts)
 
-    return selected.mapInArrow(run, spark_schema())
+    return _pages(df, content, uri).mapInArrow(run, spark_schema())
 
 
 def transcripts_dataframe(
@@ -87,11 +95,10 @@ def transcripts_dataframe(
 ) -> Any:
     """The nested ``transcripts`` rows of the pages that parse (failures are the error rows
     of ``parse_dataframe``)."""
-    selected = df.select(df[uri].alias("uri"), df[content].alias("content"))
     opts = options or ParseOptions()
 
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        for batch in _named(batches, root) if root is not None else batches:
+        for batch in _named(batches, root):
             rows = []
             for data, name in zip(
                 batch.column("content").to_pylist(), batch.column("uri").to_pylist(), strict=True
@@ -102,7 +109,7 @@ def transcripts_dataframe(
                     continue
             yield pa.RecordBatch.from_pylist(rows, schema=_TRANSCRIPTS_ANY_NULL)
 
-    return selected.mapInArrow(run, _spark_schema(_TRANSCRIPTS_ANY_NULL))
+    return _pages(df, content, uri).mapInArrow(run, _spark_schema(_TRANSCRIPTS_ANY_NULL))
 
 
 def publish_dataframe(

@@ -75,13 +75,13 @@ _CJK_FIRST = re.compile(rf"[*_]*[{_CJK}]")
 _STAMP_LINE = re.compile(
     rf"^(?P<label>(?P<name>{_CAPS_NAME}|{_TITLE_NAME}))\s+\(?(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\)?$"
 )
+_CLOCK = r"(?P<a>\d{1,2}:\d{2}(?::\d{2})?)"
+_BARE_CLOCK = r"(?P<b>\d{1,2}:\d{2}:\d{2})"
 _TIME_START = frozenset("[0123456789 ")
-_TIME = re.compile(r"^\s*(?:\[(?P<a>\d{1,2}:\d{2}(?::\d{2})?)\]|(?P<b>\d{1,2}:\d{2}:\d{2}))\s+")
+_TIME = re.compile(rf"^\s*(?:\[{_CLOCK}\]|{_BARE_CLOCK})\s+")
 _LABEL_TIME_START = frozenset("[0123456789 \\")
 # After a label, Markdown's escaped "\[03:59\]" (podcast transcripts) is the turn's time too.
-_LABEL_TIME = re.compile(
-    r"^\s*(?:\\?\[(?P<a>\d{1,2}:\d{2}(?::\d{2})?)(?:\.\d+)?\\?\]|(?P<b>\d{1,2}:\d{2}:\d{2}))\s+"
-)
+_LABEL_TIME = re.compile(rf"^\s*(?:\\?\[{_CLOCK}(?:\.\d+)?\\?\]|{_BARE_CLOCK})\s+")
 _QUESTION_LETTERS = {w for ws in QUESTION_WORDS.values() for w in ws if len(w) == 1}
 _QUESTION_WORDS = {w.lower() for ws in QUESTION_WORDS.values() for w in ws}
 _ANSWER_WORDS = {w.lower() for ws in ANSWER_WORDS.values() for w in ws}
