@@ -90,3 +90,80 @@ def test_menu_rule_prefilter_changes_no_answer(text: str) -> None:
     if not chrome._SEPARATOR.search(text):
         assert len(items) < 3
     assert chrome._menu_rule(text) is None or len(items) >= 3
+
+
+_ASKER_WORDS = ["Asked", "ASKED", "answered", "by", "BY", "von", "Von", "par", "POR", "posée", "POSÉE"]
+_askerish = st.lists(
+    st.sampled_from([*_ASKER_WORDS, "replied", "gefragt", "répondu", "respondido", "x", " ", "  ", "\t", "-"]),
+    max_size=12,
+).map(" ".join) | st.text(max_size=130)
+
+
+@given(_askerish)
+def test_asker_prefilter_changes_no_answer(text: str) -> None:
+    """The four substring tests only ever skip lines the attribution pattern would refuse."""
+    from interview_parser.stages import verdict
+
+    assert verdict.names_asker(text) == (verdict._ASKED_BY.search(text[:120]) is not None)
+
+
+def test_lowered_chrome_rules_match_as_case_blind_ones_do() -> None:
+    """The lowered-line path of ``line_rule`` relies on re.I folding each letter the rules
+    name exactly as ``str.lower`` does, outside ``FOLD_ODD``: checked over every cased
+    code point, for each letter of the rules and for their one class, ``[a-z]``."""
+    from interview_parser.stages import chrome
+
+    source = re.sub(r"\(\?P<\w+>|\\[a-zA-Z]", "", chrome._ALTERNATION)  # group names, escapes
+    assert not re.search(r"[A-Z]", source)  # written in lower case
+    letters = sorted({ch for ch in source if ch.isalpha()})
+    checks = [(p, re.compile(re.escape(p), re.I), p) for p in letters]
+    checks.append(("[a-z]", re.compile("[a-z]", re.I), ""))
+    odd = set()
+    for code in range(0x110000):
+        ch = chr(code)
+        low = ch.lower()
+        if low == ch and ch.upper() == ch:
+            continue  # uncased: re.I and lower() both leave it alone
+        for _, blind, letter in checks:
+            lowered = low == letter if letter else len(low) == 1 and "a" <= low <= "z"
+            if (blind.fullmatch(ch) is not None) != lowered:
+                odd.add(ch)
+    assert odd <= set(chrome.FOLD_ODD), sorted(odd - set(chrome.FOLD_ODD))
+
+
+def _line_rule_case_blind(text: str) -> str | None:
+    from interview_parser.stages import chrome
+
+    stripped = text.strip()
+    if (here := chrome._YOU_ARE_HERE.match(stripped)) and stripped[here.end() :]:
+        return "breadcrumb"
+    found = chrome._LINE_PATTERN.match(stripped)
+    if found and found.lastgroup:
+        return chrome._RULE_NAMES[found.lastgroup]
+    if stripped[-20:].lower().rstrip(".").endswith("all rights reserved") and chrome._ALL_RIGHTS.search(
+        stripped
+    ):  # the tail test as it stood before the lowered path
+        return "copyright"
+    return chrome._menu_rule(text)
+
+
+def _chrome_lines() -> st.SearchStrategy[str]:
+    from interview_parser.stages import chrome
+
+    drawn = st.one_of(*[st.from_regex(re.compile(p, re.I), fullmatch=True) for _, p in chrome._LINE_RULES])
+    # Letters swapped for the twins re.I folds with them ("ſhare", "lınkedin", Kelvin's K).
+    twins = {"s": "ſ", "S": "ſ", "i": "ı", "I": "İ", "k": "\u212a", "K": "\u212a"}
+    swapped = drawn.flatmap(
+        lambda line: st.lists(st.booleans(), min_size=len(line), max_size=len(line)).map(
+            lambda flips: "".join(twins.get(c, c) if f else c for c, f in zip(line, flips, strict=True))
+        )
+    )
+    mixed = st.text(alphabet=st.sampled_from([*"sSiIkK ©(c)|:.", *chrome.FOLD_ODD, "\u212a"]), max_size=20)
+    return st.one_of(drawn, swapped, st.tuples(drawn, mixed).map("".join), mixed)
+
+
+@given(_chrome_lines())
+def test_line_rule_matches_the_case_blind_rules(text: str) -> None:
+    from interview_parser.stages import chrome
+
+    assert chrome.line_rule(text) == _line_rule_case_blind(text)
