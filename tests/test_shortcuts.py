@@ -92,9 +92,9 @@ def test_menu_rule_prefilter_changes_no_answer(text: str) -> None:
     assert chrome._menu_rule(text) is None or len(items) >= 3
 
 
-_ASKER_WORDS = ["Asked", "ASKED", "answered", "by", "BY", "von", "Von", "par", "POR", "posée", "POSÉE"]
+_ASKER_WORDS = "Asked ASKED answered replied by BY von Von par POR posée POSÉE".split()
 _askerish = st.lists(
-    st.sampled_from([*_ASKER_WORDS, "replied", "gefragt", "répondu", "respondido", "x", " ", "  ", "\t", "-"]),
+    st.sampled_from([*_ASKER_WORDS, "gefragt", "répondu", "respondido", "x", " ", "  ", "\t", "-"]),
     max_size=12,
 ).map(" ".join) | st.text(max_size=130)
 

@@ -272,9 +272,7 @@ def gather(state: State) -> Evidence:
         fragments=0.0
         if convention in _LABELLED
         else _share([_fragment(w, t) for w, t in zip(q_words, q_all, strict=True)]),
-        askers=min(
-            1.0, sum(1 for b in state.blocks if names_asker(b.text)) / max(1, len(all_pairs))
-        ),
+        askers=min(1.0, sum(1 for b in state.blocks if names_asker(b.text)) / max(1, len(all_pairs))),
         cue=1.0 if any(c in head for c in INTERVIEW_CUES) else 0.0,
         faq=1.0 if any(c in head for c in FAQ_CUES) else 0.0,
         to_reader=_share(
@@ -305,9 +303,9 @@ def names_asker(text: str) -> bool:
     """Whether the opening of a line says who asked or answered ("Asked by ...")."""
     head = text[:120]
     low = head.lower()
-    return (
-        " by" in low or " von" in low or " par" in low or " por" in low
-    ) and _ASKED_BY.search(head) is not None
+    return (" by" in low or " von" in low or " par" in low or " por" in low) and _ASKED_BY.search(
+        head
+    ) is not None
 
 
 def run(state: State) -> None:
