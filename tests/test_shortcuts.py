@@ -167,3 +167,31 @@ def test_line_rule_matches_the_case_blind_rules(text: str) -> None:
     from interview_parser.stages import chrome
 
     assert chrome.line_rule(text) == _line_rule_case_blind(text)
+
+
+_MARKED = ["", "**Q:** Why?", "*Aside*", "__Bold__ tail", "_x_", "# Head"]
+_lines = st.lists(_odd_text | st.sampled_from(_MARKED))
+
+
+@given(_lines)
+def test_text_front_end_cleans_lines_as_clean_line_does(lines: list[str]) -> None:
+    """The front end's inlined trimming and its emphasis test give clean_line's lines and
+    the emphasis pattern's verdict."""
+    from interview_parser.blocks import Meta
+    from interview_parser.read import text as front
+
+    text = "\n".join(line.replace("\n", " ") for line in lines)
+    assume(not text.startswith("---"))
+    expected = []
+    for line in text.split("\n"):
+        clean = front.clean_line(line)
+        if not clean:
+            continue
+        wrapped = front._MD_EMPHASIS.match(clean)
+        heading = front._MD_HEADING.match(clean)
+        if wrapped and wrapped.group("mark") not in wrapped.group("inner"):
+            clean = wrapped.group("inner")
+        elif heading:
+            clean = heading.group("text")
+        expected.append(clean)
+    assert [b.text for b in front.text_blocks(text, Meta())] == expected

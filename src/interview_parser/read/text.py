@@ -106,8 +106,16 @@ def text_blocks(text: str, meta: Meta) -> list[Block]:
             blocks.append(block)
     para = 1
     blank = True
-    for number, raw in enumerate(lines[skip:], start=skip + 1):
-        line = clean_line(raw)
+    number = skip
+    for raw in lines[skip:]:
+        number += 1
+        # clean_line, inlined: most lines are printable, singly spaced and trimmed already.
+        if raw.endswith("\\"):
+            line = clean_line(raw)
+        elif raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
+            line = raw
+        else:
+            line = " ".join(raw.split())
         if not line:
             if not blank:
                 para += 1
@@ -115,24 +123,19 @@ def text_blocks(text: str, meta: Meta) -> list[Block]:
             continue
         blank = False
         hints = _NO_HINTS
-        wrapped = _MD_EMPHASIS.match(line) if line[:1] in "*_" else None
-        if wrapped and wrapped.group("mark") not in wrapped.group("inner"):
-            # A whole line in Markdown emphasis (**...**, *...*): the markers are markup,
-            # as <b> is in HTML; the words stay.
-            line = wrapped.group("inner")
-            hints = _BOLD if len(wrapped.group("mark")) == 2 else _ITALIC
-        elif line[:1] == "#" and (heading := _MD_HEADING.match(line)):
+        first = line[0]
+        if first == "*" or first == "_":
+            # Only a line ending in a marker can be wholly in emphasis ("**Name:** says" is not).
+            wrapped = _MD_EMPHASIS.match(line) if line[-1] in "*_" else None
+            if wrapped and wrapped.group("mark") not in wrapped.group("inner"):
+                # A whole line in Markdown emphasis (**...**, *...*): the markers are markup,
+                # as <b> is in HTML; the words stay.
+                line = wrapped.group("inner")
+                hints = _BOLD if len(wrapped.group("mark")) == 2 else _ITALIC
+        elif first == "#" and (heading := _MD_HEADING.match(line)):
             # "# Title", "## Section": Markdown headings, as <h1>/<h2> are in HTML.
             line = heading.group("text")
             hints = _HEADINGS[len(heading.group("hashes"))]
-        blocks.append(
-            Block(
-                index=len(blocks),
-                text=line,
-                span=Span(start_line=number, end_line=number),
-                para=para,
-                hints=hints,
-                body=line,
-            )
-        )
+        span = Span(start_line=number, end_line=number)
+        blocks.append(Block(len(blocks), line, span, para, hints, body=line))
     return blocks
