@@ -195,3 +195,12 @@ def test_text_front_end_cleans_lines_as_clean_line_does(lines: list[str]) -> Non
             clean = heading.group("text")
         expected.append(clean)
     assert [b.text for b in front.text_blocks(text, Meta())] == expected
+
+
+@given(_words, _words)
+def test_similar_is_similarity_over_the_threshold(a: list[str], b: list[str]) -> None:
+    """The bounds that let ``similar`` skip the bigram count never change its answer."""
+    from interview_parser.stages.drafts import DRAFT_SIMILARITY, similar, words_of
+
+    left, right = " ".join(a), " ".join(b)
+    assert similar(words_of(left), words_of(right)) == (similarity(left, right) >= DRAFT_SIMILARITY)

@@ -31,25 +31,64 @@ def similarity(a: str, b: str) -> float:
     coefficient of content words (a revision keeps the nouns and verbs even when it
     rewrites the phrasing). A two-part question shares few content words, so it stays low.
     """
-    ta = _TOKEN.findall(a.lower())
-    tb = _TOKEN.findall(b.lower())
-    if ta == tb:
+    wa, wb = words_of(a), words_of(b)
+    if wa.tokens == wb.tokens:
         return 1.0
-    sa = set(pairwise(ta))
-    sb = set(pairwise(tb))
-    total = max(0, len(ta) - 1) + max(0, len(tb) - 1)
-    if len(sa) + len(sb) == total:  # no repeated bigram: sets count the same as multisets
-        shared = len(sa & sb)
+    return max(_dice(wa, wb), _overlap(wa.content, wb.content))
+
+
+class Words:
+    """A paragraph read once for comparisons: its words in order, its content words, and
+    (when a comparison needs them) its distinct bigrams."""
+
+    __slots__ = ("_bigrams", "content", "tokens")
+
+    def __init__(self, tokens: list[str]) -> None:
+        self.tokens = tokens
+        self.content = {w for w in tokens if w not in STOPWORDS and len(w) > 2}
+        self._bigrams: set[tuple[str, str]] | None = None
+
+    @property
+    def bigrams(self) -> set[tuple[str, str]]:
+        if self._bigrams is None:
+            self._bigrams = set(pairwise(self.tokens))
+        return self._bigrams
+
+
+def words_of(text: str) -> Words:
+    return Words(_TOKEN.findall(text.lower()))
+
+
+def similar(a: Words, b: Words) -> bool:
+    """``similarity(a, b) >= DRAFT_SIMILARITY``, the bigrams counted only when the content
+    words do not settle it and the shorter paragraph could share enough of them."""
+    if a.tokens == b.tokens or _overlap(a.content, b.content) >= DRAFT_SIMILARITY:
+        return True
+    total = max(0, len(a.tokens) - 1) + max(0, len(b.tokens) - 1)
+    # At most every bigram of the shorter paragraph is shared.
+    if not total or 2 * min(max(0, len(a.tokens) - 1), max(0, len(b.tokens) - 1)) / total < DRAFT_SIMILARITY:
+        return False
+    return _dice(a, b) >= DRAFT_SIMILARITY
+
+
+def _dice(a: Words, b: Words) -> float:
+    total = max(0, len(a.tokens) - 1) + max(0, len(b.tokens) - 1)
+    common = a.bigrams & b.bigrams
+    if not common:
+        return 0.0
+    if len(a.bigrams) + len(b.bigrams) == total:  # no repeated bigram: sets count as multisets
+        shared = len(common)
     else:
-        shared = sum((Counter(pairwise(ta)) & Counter(pairwise(tb))).values())
-    dice = 2 * shared / total if total else 0.0
-    ca = {w for w in ta if w not in STOPWORDS and len(w) > 2}
-    cb = {w for w in tb if w not in STOPWORDS and len(w) > 2}
+        ca, cb = Counter(pairwise(a.tokens)), Counter(pairwise(b.tokens))
+        shared = sum(min(ca[k], cb[k]) for k in common)
+    return 2 * shared / total
+
+
+def _overlap(ca: set[str], cb: set[str]) -> float:
     shared = len(ca & cb)
     smaller = min(len(ca), len(cb))
     # Short questions have few content words; all of them shared is enough.
-    overlap = shared / smaller if smaller and shared >= min(_MIN_SHARED, smaller) else 0.0
-    return max(dice, overlap)
+    return shared / smaller if smaller and shared >= min(_MIN_SHARED, smaller) else 0.0
 
 
 def _asks(turn: TurnDraft) -> bool:
@@ -240,11 +279,14 @@ def _resolve(group: list[TurnDraft], who: dict[int, str]) -> TurnDraft:
     # blank lines holds several labelled turns in one paragraph).
     paragraphs = [para for turn in whole for para in turn.paragraphs()]
     current: list[list[Block]] = []
+    previous: Words | None = None  # the words of current[-1], the paragraph before
     for para in paragraphs:
-        if current and similarity(_text(current[-1]), _text(para)) >= DRAFT_SIMILARITY:
+        words = words_of(_text(para)) if len(paragraphs) > 1 else None
+        if current and previous is not None and words is not None and similar(previous, words):
             drafts.extend(current[-1:])
             current = current[:-1]
         current.append(para)
+        previous = words
     # A draft is only a draft if something canonical follows it.
     question.blocks = [b for p in current for b in p]
     question.drafts = drafts
@@ -259,7 +301,7 @@ def _several_paragraphs(a: TurnDraft, b: TurnDraft) -> bool:
 
 
 def _turn_similarity(a: TurnDraft, b: TurnDraft) -> bool:
-    return similarity(_text(a.blocks), _text(b.blocks)) >= DRAFT_SIMILARITY
+    return similar(words_of(_text(a.blocks)), words_of(_text(b.blocks)))
 
 
 def _text(para: list[Block]) -> str:

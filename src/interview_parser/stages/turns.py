@@ -16,7 +16,7 @@ import re
 from ..blocks import Block, State, TurnDraft
 from ..lexicon import PERSONAL_WORDS, ends_asking
 from ..records import Bucket, Diagnostic
-from .drafts import DRAFT_SIMILARITY, similarity
+from .drafts import similar, words_of
 from .labels import speaker_key
 
 _WORD = re.compile(r"[\w']+")
@@ -146,7 +146,7 @@ def _asked(question: TurnDraft, block: Block) -> bool:
     last = question.blocks[-1]
     if block.para == last.para or not ends_asking(last.text):
         return False
-    return similarity(last.body or last.text, block.text) < DRAFT_SIMILARITY
+    return not similar(words_of(last.body or last.text), words_of(block.text))
 
 
 def _trim_tail(state: State, turns: list[TurnDraft]) -> None:
