@@ -140,3 +140,21 @@ def test_collapsing_runs_without_evidence_changes_no_decision(entries: list[_Ent
     short = dict(zip(map(id, steps), _viterbi(steps, bonus), strict=True))
     assert short == {key: full[key] for key in short}
     assert not any(full[id(e)] for e in entries if id(e) not in short)
+
+
+_weak_entries = st.lists(
+    st.one_of(
+        st.sampled_from(["q", "a"]).map(lambda side: _Entry([_BLOCK], side)),
+        st.sampled_from([0.0, questions._MARK_EXPLAINED]).map(lambda score: _Entry([_BLOCK], None, score)),
+    ),
+    max_size=9,
+)
+
+
+@given(_weak_entries)
+def test_weak_units_never_ask(entries: list[_Entry]) -> None:
+    """The decode's shortcut: without the reply bonus, units whose evidence is below the
+    switch cost are never picked, so it may skip the decode (as ``decode`` does)."""
+    assert questions._MARK_EXPLAINED < questions._SWITCH
+    picked = _viterbi(entries, 0.0)
+    assert not any(is_q for e, is_q in zip(entries, picked, strict=True) if e.fixed is None)

@@ -238,6 +238,12 @@ def decode(state: State, labelled: dict[int, str]) -> str | None:
     tail = [p for p in marks if p[0].index > last and _interviewer_like(p)]
     free_tail = {id(p) for p in tail} if len(tail) >= _TAIL_MARKS and len(tail) > asked else set()
     mark_ids = {id(p) for p in marks}
+    reply_bonus = _LABELLED_REPLY if not asked else 0.0
+    weak = strong and not (emphasis or classed or free_tail) and _MARK_EXPLAINED < _SWITCH
+    if weak and not reply_bonus:
+        # Labelled questions and weak "?" evidence only: a unit would pay more to ask than
+        # it brings, so the decode would pick none (see weak_units_never_ask in the tests).
+        return None
     entries: list[_Entry] = []
     for index, side in labelled.items():
         entries.append(_Entry([state.blocks[index]], side))
@@ -256,7 +262,7 @@ def decode(state: State, labelled: dict[int, str]) -> str | None:
     entries.sort(key=lambda e: e.unit[0].index)
     steps = collapse(entries)
     # Answers labelled and questions not: a "?" paragraph just before a labelled answer asks.
-    picked = _viterbi(steps, _LABELLED_REPLY if not asked else 0.0)
+    picked = _viterbi(steps, reply_bonus)
     chosen = [e.unit for e, is_q in zip(steps, picked, strict=True) if is_q and e.fixed is None]
     chosen = _with_transitions(chosen, paragraphs)
     rules = {id(e.unit): e.rule for e in entries}
