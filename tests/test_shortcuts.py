@@ -204,3 +204,16 @@ def test_similar_is_similarity_over_the_threshold(a: list[str], b: list[str]) ->
 
     left, right = " ".join(a), " ".join(b)
     assert similar(words_of(left), words_of(right)) == (similarity(left, right) >= DRAFT_SIMILARITY)
+
+
+_TITLE_WORDS = ["Hard", "habit", "to", "Break?", "O’Neil", "1999", "—", "Ünd"]
+
+
+@given(st.lists(st.sampled_from(_TITLE_WORDS), max_size=14))
+def test_title_case_stops_reading_at_the_ninth_word(words: list[str]) -> None:
+    from interview_parser.stages import verdict
+
+    text = " ".join(words)
+    found = verdict._WORD.findall(text)
+    plain = 1 < len(found) <= 8 and sum(1 for w in found if w[0].isupper()) >= 0.6 * len(found)
+    assert verdict._title_case(text) == plain

@@ -170,8 +170,12 @@ def _text(turn: TurnDraft) -> str:
 
 def _title_case(text: str) -> bool:
     """A headline ("Hard Habit to Break?"), not a sentence a person asks."""
-    words = _WORD.findall(text)
-    if not 1 < len(words) <= 8:
+    words: list[str] = []
+    for found in _WORD.finditer(text):  # a long question is settled by its ninth word
+        words.append(found.group())
+        if len(words) > 8:
+            return False
+    if len(words) < 2:
         return False
     capitals = sum(1 for w in words if w[0].isupper())
     return capitals >= 0.6 * len(words)
@@ -236,7 +240,14 @@ def gather(state: State) -> Evidence:
     a_me = [not w.isdisjoint(SINGULAR_WORDS) for w in a_words]
     q_text = [" ".join(b.body or b.text for b in q.blocks) for q in questions]
     # Furniture the markup names (related links, menus) is no part of the page's text.
-    total = sum(len(b.text) for b in state.blocks if b.hints.chrome is None) or 1
+    total = askers = 0
+    for b in state.blocks:  # one pass over the page for the two features that read it all
+        text = b.text
+        if b.hints.chrome is None:
+            total += len(text)
+        if names_asker(text):
+            askers += 1
+    total = total or 1
     in_turns = sum(len(b.text) for t in state.turns for b in t.blocks)
     # The page's own words before the first question: its title, headings and intro.
     opening: list[str] = []
@@ -272,7 +283,7 @@ def gather(state: State) -> Evidence:
         fragments=0.0
         if convention in _LABELLED
         else _share([_fragment(w, t) for w, t in zip(q_words, q_all, strict=True)]),
-        askers=min(1.0, sum(1 for b in state.blocks if names_asker(b.text)) / max(1, len(all_pairs))),
+        askers=min(1.0, askers / max(1, len(all_pairs))),
         cue=1.0 if any(c in head for c in INTERVIEW_CUES) else 0.0,
         faq=1.0 if any(c in head for c in FAQ_CUES) else 0.0,
         to_reader=_share(
