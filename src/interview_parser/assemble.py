@@ -83,27 +83,62 @@ def _turn(draft: TurnDraft, kind: Bucket, default_rule: str) -> Turn:
             span=b.span,
             spans=(b.span,),
         )
+    # One pass over the turn's blocks for everything a Turn holds (the ledger marks, labels,
+    # time, paragraphs and who said each, spans): a long answer has hundreds of lines.
     labels: list[str] = []
     time: str | None = None
-    for b in draft.blocks:
+    paragraphs: list[str] = []
+    speakers: list[str | None] = []
+    lines: list[str] = []
+    spans: list[Span] = []
+    current = _speaker_name(draft.speaker)
+    said_by = current
+    para = blocks[0].para
+    first = blocks[0].span
+    start, end, path = first.start_line, first.end_line, first.path
+    for b in blocks:
         b.kind = kind
         if not b.rule:
             b.rule = default_rule
+        if b.para != para:
+            if lines:
+                paragraphs.append("\n".join(lines))
+                speakers.append(said_by)
+                lines = []
+            para, said_by = b.para, current
         if b.label is not None:
             labels.append(b.label)
+            if b.speaker:
+                current = _speaker_name(b.speaker)
+                if not lines:
+                    said_by = current
         if time is None and b.time:
             time = b.time
-    paragraphs = _paragraph_texts(draft.blocks)
+        piece = b.body.strip()
+        if piece:
+            lines.append(piece)
+        span = b.span
+        spans.append(span)
+        if span.start_line < start:
+            start = span.start_line
+        if span.end_line > end:
+            end = span.end_line
+        path = path or span.path
+    if lines:
+        paragraphs.append("\n".join(lines))
+        speakers.append(said_by)
+    if start != first.start_line or end != first.end_line or path != first.path:
+        first = Span(start_line=start, end_line=end, path=path)
     return Turn(
         text="\n\n".join(paragraphs),
-        paragraphs=paragraphs,
+        paragraphs=tuple(paragraphs),
         speaker=_speaker_name(draft.speaker),
         label=draft.label,
         labels=tuple(labels),
-        paragraph_speakers=_paragraph_speakers(draft),
+        paragraph_speakers=tuple(speakers),
         time=time,
-        span=span_of(draft.blocks),
-        spans=tuple([b.span for b in draft.blocks]),
+        span=first,
+        spans=tuple(spans),
         drafts=tuple(
             Draft(
                 text="\n\n".join(_paragraph_texts(d)),
@@ -116,30 +151,6 @@ def _turn(draft: TurnDraft, kind: Bucket, default_rule: str) -> Turn:
         if draft.drafts
         else (),
     )
-
-
-def _paragraph_speakers(draft: TurnDraft) -> tuple[str | None, ...]:
-    """Who said each paragraph (the same grouping as ``_paragraph_texts``): the turn's
-    speaker, then whoever a later label names (a panel answering one question)."""
-    out: list[str | None] = []
-    current = _speaker_name(draft.speaker)
-    para: int | None = None
-    has_text = False
-    said_by: str | None = current
-    for b in draft.blocks:
-        if b.para != para:
-            if has_text:
-                out.append(said_by)
-            para, has_text, said_by = b.para, False, current
-        if b.label is not None and b.speaker:
-            current = _speaker_name(b.speaker)
-            if not has_text:
-                said_by = current
-        if b.body.strip():
-            has_text = True
-    if has_text:
-        out.append(said_by)
-    return tuple(out)
 
 
 def _speaker_name(label: str | None) -> str | None:
@@ -168,24 +179,31 @@ def build(state: State, *, source: Source) -> Transcript:
     captions: list[Caption] = []
     removed: list[Segment] = []
     total = in_exchanges = unclassified = 0
+    # Identity tests against local names: an Enum hashes in Python, reading a member off
+    # its class costs a descriptor call (Python 3.11), and this loop runs once per block.
+    q_kind, a_kind, d_kind, i_kind, c_kind, unplaced = (
+        Bucket.QUESTION,
+        Bucket.ANSWER,
+        Bucket.DRAFT,
+        Bucket.INTRO,
+        Bucket.CAPTION,
+        Bucket.UNCLASSIFIED,
+    )
     for b in state.blocks:  # one pass: buckets and quality counts together
         kind = b.kind
         total += len(b.text)
-        # Identity tests: an Enum hashes in Python, and this runs once per block.
-        if kind is Bucket.QUESTION or kind is Bucket.ANSWER or kind is Bucket.DRAFT:
+        if kind is q_kind or kind is a_kind or kind is d_kind:
             in_exchanges += len(b.text)
             continue
         if kind is None:
-            b.mark(Bucket.UNCLASSIFIED, "unplaced")
-            kind = Bucket.UNCLASSIFIED
-        if kind is Bucket.INTRO:
-            intro.append(
-                Segment(kind=Bucket.INTRO, reason=b.rule, text=b.text, span=b.span, speaker=b.speaker)
-            )
-        elif kind is Bucket.CAPTION:
+            b.mark(unplaced, "unplaced")
+            kind = unplaced
+        if kind is i_kind:
+            intro.append(Segment(kind=i_kind, reason=b.rule, text=b.text, span=b.span, speaker=b.speaker))
+        elif kind is c_kind:
             captions.append(Caption(text=b.text, rule=b.rule, span=b.span))
         else:
-            unclassified += kind is Bucket.UNCLASSIFIED
+            unclassified += kind is unplaced
             removed.append(Segment(kind=kind, reason=b.rule, text=b.text, span=b.span))
     share = round(in_exchanges / (total or 1), 4)
     score = round(state.interview_score, 4)  # also for a page the verdict refused
