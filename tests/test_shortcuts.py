@@ -87,7 +87,7 @@ def test_menu_rule_prefilter_changes_no_answer(text: str) -> None:
     from interview_parser.stages import chrome
 
     items = [i for i in chrome.ITEM_SEPARATORS.split(text.strip()) if i]
-    if not chrome._SEPARATOR.search(text):
+    if "  " not in text and not chrome._SEPARATOR.search(text):
         assert len(items) < 3
     assert chrome._menu_rule(text) is None or len(items) >= 3
 
@@ -217,3 +217,20 @@ def test_title_case_stops_reading_at_the_ninth_word(words: list[str]) -> None:
     found = verdict._WORD.findall(text)
     plain = 1 < len(found) <= 8 and sum(1 for w in found if w[0].isupper()) >= 0.6 * len(found)
     assert verdict._title_case(text) == plain
+
+
+_CAPTION_HEADS = ["Photo", "photos", "PICTURE", "Vıdeo", "ımage", "Image", "Foto", "Bild", "Credit"]
+_captionish = st.tuples(
+    st.sampled_from(_CAPTION_HEADS),
+    st.sampled_from(["", "s", " "]),
+    st.sampled_from([":", " :", " by", " courtesy of", " credit", " of", ""]),
+    st.text(alphabet=st.sampled_from(list("ab :.Jo")), max_size=12),
+).map("".join) | st.text(max_size=30)
+
+
+@given(_captionish)
+def test_caption_prefix_prefilter_changes_no_answer(text: str) -> None:
+    from interview_parser.stages import captions
+
+    plain = text[:1].lower() in captions._PREFIX_INITIALS and captions._PREFIX.match(text) is not None
+    assert captions.has_prefix(text) == plain

@@ -31,6 +31,7 @@ _MAX_CAPTION_CHARS = 400
 _POSITION = re.compile(r"\((?:" + "|".join(re.escape(p) for p in CAPTION_POSITIONS) + r")\)", re.I)
 _MAX_POSITION_WORDS = 30
 _PREFIX_INITIALS = frozenset(p[0] for p in CAPTION_PREFIXES) | {"p", "i", "v"}
+_MEDIA_HEADS = frozenset({"photo", "pictu", "image", "video"})  # the second branch of _PREFIX
 _BARE_CREDIT = re.compile(r"^(?:©|\(c\))\s*\D[^.]{1,80}$", re.I)
 # Closing punctuation, including the dash of an interrupted sentence ("speak to —").
 _CLOSING = (".", "?", "!", ":", ";", "…", '"', "”", "’", "'", ",", ")", "»", "]", "—", "–", "-")
@@ -83,7 +84,7 @@ def _rule(block: Block) -> str | None:
     text = block.text
     if len(text) > _MAX_CAPTION_CHARS:
         return None
-    if text[:1].lower() in _PREFIX_INITIALS and _PREFIX.match(text):
+    if has_prefix(text):
         return "caption-prefix"
     if ("©" in text or "/" in text or ":" in text) and _TRAILING_CREDIT.search(text):
         return "trailing-credit"
@@ -92,6 +93,20 @@ def _rule(block: Block) -> str | None:
     if "(" in text and _POSITION.search(text) and len(text.split()) <= _MAX_POSITION_WORDS:
         return "photo-position"
     return None
+
+
+def has_prefix(text: str) -> bool:
+    """Whether a line opens with a caption prefix ("Photo:", "Images by").
+
+    The prefix has a colon, or opens with a medium's name: most lines have neither and skip
+    the case-blind pattern. A head that is not ASCII may hold a letter re.I folds unlike
+    lower() ("vıdeo"), so it goes to the pattern."""
+    head = text[:5]
+    return (
+        head[:1].lower() in _PREFIX_INITIALS
+        and (":" in text or not head.isascii() or head.lower() in _MEDIA_HEADS)
+        and _PREFIX.match(text) is not None
+    )
 
 
 def _name_line(block: Block) -> bool:
