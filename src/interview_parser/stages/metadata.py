@@ -192,19 +192,30 @@ def _title(header: list[Block]) -> str | None:
 
 
 def _interviewee(state: State, header: list[Block]) -> str | None:
-    answering = Counter(
-        b.speaker for b in state.blocks if b.side == "a" and b.speaker and b.kind is not Bucket.CHROME
-    )
+    answering: Counter[str] = Counter()
+    captions: list[str] = []
+    headings: list[str] = []
+    chrome, caption = Bucket.CHROME, Bucket.CAPTION  # local: read once per block below
+    for b in state.blocks:  # one pass for the answerers, the captions and section headings
+        kind = b.kind
+        if kind is chrome:
+            # "Greta Holm, Holm & Daughters" heading each interviewee's part of the page.
+            if b.rule == "section-heading":
+                headings.append(b.text)
+            continue
+        if kind is caption:
+            captions.append(b.text)
+        if b.side == "a" and b.speaker:
+            answering[b.speaker] += 1
     # The intro's prose, not its byline or date line: those name the writer.
     texts = [
         b.text
         for b in header
         if b.kind is Bucket.INTRO and b.rule not in ("title", "date") and not _BYLINE.search(b.text)
     ]
-    texts += [b.text for b in state.blocks if b.kind is Bucket.CAPTION]
+    texts += captions
     texts += [t.blocks[0].body or t.blocks[0].text for t in state.turns[:1] if t.side == "q"]
-    # "Greta Holm, Holm & Daughters" heading each interviewee's part of the page.
-    texts += [b.text for b in state.blocks if b.kind is Bucket.CHROME and b.rule == "section-heading"][:4]
+    texts += headings[:4]
     names = _Names()
     title = state.meta.title or ""
     # "Tagus Pension Fund CIO Leonor Vaz: ..." names its interviewee before the colon.
