@@ -10,9 +10,11 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from interview_parser import parse
-from interview_parser.lexicon import STOPWORDS
+from interview_parser.blocks import Block
+from interview_parser.lexicon import STOPWORDS, TITLE_SEPARATORS
 from interview_parser.read.decode import normalise
 from interview_parser.read.text import fold
+from interview_parser.records import Span
 from interview_parser.render import RenderedPage
 from interview_parser.stages.drafts import _MIN_SHARED, similarity
 from interview_parser.strategies import rendered_pages
@@ -234,3 +236,30 @@ def test_caption_prefix_prefilter_changes_no_answer(text: str) -> None:
 
     plain = text[:1].lower() in captions._PREFIX_INITIALS and captions._PREFIX.match(text) is not None
     assert captions.has_prefix(text) == plain
+
+
+@given(_odd_text)
+def test_blank_test_without_strip(text: str) -> None:
+    """check_not_empty and the HTML flush test blankness with isspace(), not strip()."""
+    assert (not text or text.isspace()) == (not text.strip())
+    assert (text.isspace() or not text) == (fold(text) == "")
+
+
+_TITLE_PARTS = st.sampled_from(["Old Town Gazette", "Interview: the clockmaker", "the clockmaker", "x y z"])
+
+
+_titles = st.lists(_TITLE_PARTS | st.sampled_from(list(TITLE_SEPARATORS)), max_size=5).map("".join)
+
+
+@given(_titles, _TITLE_PARTS)
+def test_shown_part_reads_separators_as_the_concatenations_did(title: str, shown: str) -> None:
+    from interview_parser.stages import metadata
+
+    block = _plain_block(shown)
+    framed = any(title.startswith(shown + sep) or title.endswith(sep + shown) for sep in TITLE_SEPARATORS)
+    plain = shown if shown != title and len(shown.split()) >= 3 and framed else title
+    assert metadata._shown_part(title, [block]) == plain
+
+
+def _plain_block(text: str) -> Block:
+    return Block(index=0, text=text, span=Span(start_line=1, end_line=1), para=1)

@@ -130,7 +130,7 @@ def repair_meta(meta: Any) -> bool:
 
 
 def check_not_empty(text: str) -> None:
-    if not text.strip():
+    if not text or text.isspace():  # not text.strip(), which copies the page
         raise EmptyInputError("expected an interview, found no visible text")
 
 

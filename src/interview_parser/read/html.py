@@ -109,7 +109,9 @@ class _Walker:
         pieces = self.pieces
         if pieces:
             self.pieces = []
-            text = fold("".join([p[0] for p in pieces]))
+            joined = "".join([p[0] for p in pieces])
+            # Most flushes hold only the white space between tags: nothing to fold.
+            text = "" if joined.isspace() else fold(joined)
             # Every invisible character is unprintable; isprintable() scans twice as fast.
             if not text.isprintable() and _INVISIBLE.search(text):
                 text = fold(normalise(text))

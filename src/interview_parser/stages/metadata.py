@@ -123,9 +123,13 @@ def _shown_part(title: str, header: list[Block]) -> str:
         text = b.text.strip()
         if text == title or len(text.split()) < 3:
             continue
-        for sep in TITLE_SEPARATORS:
-            if title.startswith(text + sep) or title.endswith(sep + text):
-                return text
+        # title.startswith(text + sep) or title.endswith(sep + text), without building the
+        # two strings per separator for every header line (a page with no question is all
+        # header).
+        if title.startswith(text) and title[len(text) :].startswith(TITLE_SEPARATORS):
+            return text
+        if title.endswith(text) and title[: len(title) - len(text)].endswith(TITLE_SEPARATORS):
+            return text
         # "Rosa Ibáñez: Why I left the city - Ocean Notes" above an <h1> "Why I left the
         # city": a name or kicker before a colon, maybe the site after a separator.
         if b.hints.heading == 1 and (
