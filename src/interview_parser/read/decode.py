@@ -104,9 +104,12 @@ def normalise(text: str) -> str:
     if found is None:
         return text
     start = found.start()
-    rest = _ZERO_WIDTH.sub("", text[start:])
-    rest = _SPACES.sub(" ", rest)
-    return text[:start] + _CONTROL.sub("", rest)
+    rest = text[start:]
+    # One more scan names the few odd characters present; str.replace (in C) then handles
+    # each: half the cost of three substitutions over the rest of the page.
+    for ch in set(_ODD.findall(rest)):
+        rest = rest.replace(ch, " " if _SPACES.match(ch) else "")
+    return text[:start] + rest
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
