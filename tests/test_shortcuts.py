@@ -263,3 +263,28 @@ def test_shown_part_reads_separators_as_the_concatenations_did(title: str, shown
 
 def _plain_block(text: str) -> Block:
     return Block(index=0, text=text, span=Span(start_line=1, end_line=1), para=1)
+
+
+_ATTRIBUTES = st.dictionaries(
+    st.sampled_from(["hidden", "aria-hidden", "style", "class", "id", "title"]),
+    st.sampled_from(["", "true", "false", "display: none", "color:red", "sr-only x", "tooltip-box", "post"]),
+    max_size=4,
+)
+
+
+@given(_ATTRIBUTES)
+def test_hidden_from_keys_matches_four_gets(attributes: dict[str, str]) -> None:
+    from lxml import etree
+
+    from interview_parser.read import html
+
+    el = etree.Element("div", attributes)
+    a = el.attrib
+    style, classes = a.get("style"), a.get("class")
+    plain = (
+        a.get("hidden") is not None
+        or a.get("aria-hidden") == "true"
+        or bool(style and html._HIDDEN_STYLE.search(style))
+        or (classes is not None and html._hidden_classes(classes))
+    )
+    assert html._hidden(el) == plain
