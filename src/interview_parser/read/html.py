@@ -423,7 +423,7 @@ def _densest(root: Any) -> Any:
     weight: dict[Any, int] = {}
     total = 0
     for p in root.iter("p"):
-        n = len(_STRING(p))
+        n = len(str(_STRING(p)))
         total += n
         for ancestor in p.iterancestors():
             weight[ancestor] = weight.get(ancestor, 0) + n
