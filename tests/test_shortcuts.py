@@ -6,7 +6,8 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from hypothesis import assume, given
+import pytest
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from interview_parser import parse
@@ -288,3 +289,23 @@ def test_hidden_from_keys_matches_four_gets(attributes: dict[str, str]) -> None:
         or (classes is not None and html._hidden_classes(classes))
     )
     assert html._hidden(el) == plain
+
+
+def _rule_patterns() -> list[str]:
+    from interview_parser.stages import chrome
+
+    return [pattern for _, pattern in chrome._LINE_RULES]
+
+
+@pytest.mark.parametrize("pattern", _rule_patterns())
+@settings(max_examples=max(100, settings().max_examples))  # each alternative drawn
+@given(data=st.data())
+def test_every_line_a_rule_matches_opens_as_listed(pattern: str, data: st.DataObject) -> None:
+    """may_match is a necessary condition: no lowered line matching a rule fails it. One
+    test per rule, with enough examples to draw each of its alternatives."""
+    from interview_parser.stages import chrome
+
+    text = data.draw(st.from_regex(re.compile(pattern, re.I), fullmatch=True))
+    low = text.strip().lower()
+    if chrome._LINE_PATTERN_LOWER.match(low):
+        assert chrome.may_match(low), low[:40]
