@@ -81,7 +81,36 @@ def test_control_bytes_counted_by_translate_match_a_count(data: bytes) -> None:
     assert _looks_binary(data) == plain
 
 
-_MENUISH = st.text(alphabet=st.sampled_from(list("ab C.?!|·•›»>/\t–—- ,")), max_size=60)
+_ITEMS = ["Home", "World news", "the long road home", "one two three four five", "Read this.", ""]
+_menus = st.tuples(
+    st.lists(st.sampled_from(_ITEMS), min_size=1, max_size=5),
+    st.sampled_from([" | ", " / ", " — ", " › ", "  ", "|", " · ", " "]),
+).map(lambda parts: parts[1].join(parts[0]))
+_MENUISH = st.text(alphabet=st.sampled_from(list("ab C.?!|·•›»>/\t–—- ,")), max_size=60) | _menus
+
+
+def _menu_rule_splitting_every_line(text: str) -> str | None:
+    """The menu rule as it stood before its prefilters: split, then judge the items."""
+    from interview_parser.stages import chrome
+
+    if len(text) > 240 or text.rstrip().endswith(("?", "!", ".")):
+        return None
+    items = [i for i in chrome.ITEM_SEPARATORS.split(text.strip()) if i]
+    if len(items) < 3:
+        return None
+    words = [len(i.split()) for i in items]
+    if all(n <= 4 for n in words[:-1]) and (words[-1] <= 4 or re.search(r"[›>/]", text)):
+        if any(i.endswith((".", ",")) for i in items[:-1]):
+            return None
+        return "menu" if words[-1] <= 4 else "breadcrumb"
+    return None
+
+
+@given(_MENUISH)
+def test_menu_rule_matches_the_rule_without_prefilters(text: str) -> None:
+    from interview_parser.stages import chrome
+
+    assert chrome._menu_rule(text) == _menu_rule_splitting_every_line(text)
 
 
 @given(_MENUISH)

@@ -178,8 +178,14 @@ def _menu_rule(text: str) -> str | None:
     if len(text) > 240 or text.rstrip().endswith(("?", "!", ".")):
         return None
     # Three items need separators between them: most lines have none, and skip the split.
-    if "  " not in text and not _SEPARATOR.search(text):
-        return None
+    if "  " not in text:
+        first = _SEPARATOR.search(text)
+        if first is None:
+            return None
+        # Every item but the last has at most four words: a wrapped line of prose with a
+        # dash late in it ("... the economy — and") has more before its first separator.
+        if len(text[: first.start()].split()) > 4:
+            return None
     items = [i for i in ITEM_SEPARATORS.split(text.strip()) if i]
     if len(items) < 3:
         return None
