@@ -338,3 +338,14 @@ def test_every_line_a_rule_matches_opens_as_listed(pattern: str, data: st.DataOb
     low = text.strip().lower()
     if chrome._LINE_PATTERN_LOWER.match(low):
         assert chrome.may_match(low), low[:40]
+
+
+_CJKISH = [*"*_ aZ:", "\u3040", "\u303f", "佐", "藤", "한", "\uf900", "ー"]
+
+
+@given(st.text(alphabet=st.sampled_from(_CJKISH), max_size=8))
+def test_cjk_speaker_prefilter_changes_no_answer(text: str) -> None:
+    from interview_parser.stages import labels
+
+    if labels._CJK_FIRST.match(text):
+        assert text.lstrip("*_")[:1] >= "\u3040"

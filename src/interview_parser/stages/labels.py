@@ -153,7 +153,13 @@ def _find(block: Block) -> _Found | None:
         return _Found(
             "speaker", m.group("label"), name, m.group("body"), speaker_key(name), affiliation=m.group("aff")
         )
-    if _CJK_FIRST.match(text) and not block.hints.heading and (m := _CJK_SPEAKER.match(text)):
+    # Every script the CJK pattern names lies at or above U+3040: a cheap test first.
+    if (
+        first >= "\u3040"
+        and _CJK_FIRST.match(text)
+        and not block.hints.heading
+        and (m := _CJK_SPEAKER.match(text))
+    ):
         name = m.group("name").strip()
         return _Found("speaker", m.group("label"), name, m.group("body"), name)
     return None

@@ -321,6 +321,9 @@ def names_asker(text: str) -> bool:
 
 
 def run(state: State) -> None:
+    if not any(answer is not None for _, answer in pair_turns(state.turns)):
+        state.interview_score = 0.0  # what score() gives a page without pairs: no evidence read
+        return
     evidence = gather(state)
     value = score(evidence)
     state.interview_score = value
