@@ -327,7 +327,7 @@ def _rule_patterns() -> list[str]:
 
 
 @pytest.mark.parametrize("pattern", _rule_patterns())
-@settings(max_examples=max(100, settings().max_examples))  # each alternative drawn
+@settings(max_examples=max(60, settings().max_examples))  # each alternative drawn
 @given(data=st.data())
 def test_every_line_a_rule_matches_opens_as_listed(pattern: str, data: st.DataObject) -> None:
     """may_match is a necessary condition: no lowered line matching a rule fails it. One
