@@ -349,3 +349,15 @@ def test_cjk_speaker_prefilter_changes_no_answer(text: str) -> None:
 
     if labels._CJK_FIRST.match(text):
         assert text.lstrip("*_")[:1] >= "\u3040"
+
+
+_CLASSY = st.sampled_from(["", " ", "post", "Entry-Content", "share_bar", "a--b", "İnfo box", "\tq "])
+
+
+@given(st.dictionaries(st.sampled_from(["class", "id", "role"]), _CLASSY, max_size=3))
+def test_tokens_split_per_attribute_match_the_joined_split(attributes: dict[str, str]) -> None:
+    from interview_parser.read import html, selectors
+
+    raw = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".strip().lower()
+    plain = [t for t in selectors.TOKEN_SPLIT.split(raw) if t] if raw else []
+    assert html._tokens(attributes) == plain

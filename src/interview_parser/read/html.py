@@ -337,8 +337,15 @@ class _Walker:
 
 
 def _tokens(attrib: Any) -> list[str]:
-    raw = f"{attrib.get('class') or ''} {attrib.get('id') or ''}".strip().lower()
-    return [t for t in sel.TOKEN_SPLIT.split(raw) if t] if raw else []
+    """The class and id words, lower case: the class's tokens, then the id's."""
+    classes, ident = attrib.get("class"), attrib.get("id")
+    return [*(_split_tokens(classes) if classes else ()), *(_split_tokens(ident) if ident else ())]
+
+
+@functools.lru_cache(maxsize=8192)
+def _split_tokens(raw: str) -> tuple[str, ...]:
+    """Pages repeat their class strings on element after element: each is split once."""
+    return tuple(t for t in sel.TOKEN_SPLIT.split(raw.lower()) if t)
 
 
 def _chrome_reason(attrib: Any, tag: str, tokens: Sequence[str]) -> str | None:
