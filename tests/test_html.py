@@ -20,7 +20,9 @@ from interview_parser import (
     parse,
     parse_file,
 )
+from interview_parser.blocks import Meta
 from interview_parser.lexicon import ANSWER_WORDS, QUESTION_WORDS
+from interview_parser.read.html import html_blocks
 from interview_parser.read.selectors import HIDDEN_CLASSES
 
 from .helpers import FIXTURES, fixture_dirs, input_of
@@ -245,3 +247,18 @@ def test_the_site_name_is_cut_from_a_title_that_carries_it() -> None:
     # A title that merely mentions the site keeps every word.
     kept = parse(page.replace("| Harbour Weekly", "at Harbour Weekly"))
     assert kept.title == "Ten questions for a ferry pilot at Harbour Weekly"
+
+
+def test_an_article_inside_dropped_markup_is_no_main_content() -> None:
+    """The <article> and <main> elements are found in one pass before <noscript> and the
+    like are dropped; one that went with them cannot be the page's main element."""
+    page = (
+        "<html><body><noscript><div><div><div><article><p>Enable scripts.</p><p>Please.</p>"
+        "</article></div></div></div></noscript><main><p>Q: Why did you move?</p>"
+        "<p>A: For the sea.</p></main></body></html>"
+    )
+    blocks = html_blocks(page, Meta(), max_depth=400, diagnostics=[])
+    assert [(b.text, b.hints.main) for b in blocks] == [
+        ("Q: Why did you move?", True),
+        ("A: For the sea.", True),
+    ]

@@ -219,19 +219,13 @@ TITLE = _compiled("/html/head/title//text()")
 HTML_LANG = _compiled("/html/@lang")
 
 
-# Whole-tree lookups by tag run as C-filtered iteration: faster than XPath on big pages.
-def h1_elements(root: Any) -> list[Any]:
-    return list(root.iter("h1"))
+# Elements the HTML front end found by tag in its one pass over the tree.
+def time_datetimes(times: list[Any]) -> list[str]:
+    return [t.get("datetime") for t in times if t.get("datetime")]
 
 
-def time_datetimes(root: Any) -> list[str]:
-    return [t.get("datetime") for t in root.iter("time") if t.get("datetime")]
-
-
-def json_ld_texts(root: Any) -> list[str]:
-    return [
-        s.text or "" for s in root.iter("script") if (s.get("type") or "").lower() == "application/ld+json"
-    ]
+def json_ld_texts(scripts: list[Any]) -> list[str]:
+    return [s.text or "" for s in scripts if (s.get("type") or "").lower() == "application/ld+json"]
 
 
 # What may stand in <head>; anything else libxml2 leaves there belongs to the body.
