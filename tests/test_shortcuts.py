@@ -361,3 +361,25 @@ def test_tokens_split_per_attribute_match_the_joined_split(attributes: dict[str,
     raw = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".strip().lower()
     plain = [t for t in selectors.TOKEN_SPLIT.split(raw) if t] if raw else []
     assert html._tokens(attributes) == plain
+
+
+_META_ATTRIBUTES = st.dictionaries(
+    st.sampled_from(["property", "name", "content", "itemprop"]),
+    st.sampled_from(["og:title", "author", "date", "", "Jane Roe"]),
+    max_size=3,
+)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["head", "body", "noscript"]), _META_ATTRIBUTES), max_size=6))
+def test_meta_index_answers_as_the_meta_xpath(metas: list[tuple[str, dict[str, str]]]) -> None:
+    from lxml import etree
+
+    from interview_parser.read import selectors
+
+    root = etree.fromstring("<html><head><noscript></noscript></head><body></body></html>")
+    places = {"head": root[0], "noscript": root[0][0], "body": root[1]}
+    for place, attributes in metas:
+        etree.SubElement(places[place], "meta", attributes)
+    index = selectors.meta_contents(root)
+    for name in ["og:title", "author", "date", "", "Jane Roe"]:
+        assert index.get(name, []) == [str(v) for v in selectors.META_PROPERTY(root, name=name)]

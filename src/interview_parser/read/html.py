@@ -655,7 +655,8 @@ def _first(values: list[Any]) -> str | None:
 def _read_meta(root: Any, meta: Meta, found: _Lookups) -> None:
     """Page metadata, most specific source first (the elements by tag come from ``found``)."""
     ld = _json_ld(found.scripts)
-    og_title = _first(sel.META_PROPERTY(root, name="og:title"))
+    metas = sel.meta_contents(root)
+    og_title = _first(metas.get("og:title", []))
     meta.title = og_title or ld.get("headline")
     if not meta.title:
         title = _first(sel.TITLE(root))
@@ -663,20 +664,16 @@ def _read_meta(root: Any, meta: Meta, found: _Lookups) -> None:
             _SITE_SUFFIX.sub("", title) if title else None
         )
     meta.published = (
-        _first(sel.META_PROPERTY(root, name="article:published_time"))
+        _first(metas.get("article:published_time", []))
         or ld.get("datePublished")
         or _first(sel.time_datetimes(found.times))
-        or next(
-            (v for name in sel.DATE_META_NAMES if (v := _first(sel.META_PROPERTY(root, name=name)))), None
-        )
+        or next((v for name in sel.DATE_META_NAMES if (v := _first(metas.get(name, [])))), None)
     )
-    meta.publisher = _first(sel.META_PROPERTY(root, name="og:site_name")) or ld.get("publisher")
+    meta.publisher = _first(metas.get("og:site_name", [])) or ld.get("publisher")
     # A name, not a profile link (article:author is often the author's page).
-    authors = [*sel.META_PROPERTY(root, name="author"), *sel.META_PROPERTY(root, name="article:author")]
+    authors = [*metas.get("author", []), *metas.get("article:author", [])]
     meta.author = _first([a for a in authors if "://" not in str(a)]) or ld.get("author")
-    meta.url = _first(
-        [u for u in (*sel.CANONICAL(root), *sel.META_PROPERTY(root, name="og:url")) if "://" in str(u)]
-    )
+    meta.url = _first([u for u in (*sel.CANONICAL(root), *metas.get("og:url", [])) if "://" in str(u)])
     if meta.url is None and "://" in ld.get("url", ""):
         meta.url = ld["url"]
     meta.title = _without_site(meta.title, meta.publisher)

@@ -214,6 +214,25 @@ def _compiled(expr: str) -> Callable[..., list[Any]]:
 # union keeps document order.
 MAIN_ATTRIBUTE_CANDIDATES = _compiled("//@itemprop[.='articleBody']/.. | //@role[.='main']/..")
 META_PROPERTY = _compiled("/html/head/meta[@property=$name or @name=$name]/@content")
+
+
+def meta_contents(root: Any) -> dict[str, list[str]]:
+    """Every ``META_PROPERTY`` answer at once, by name: the head's <meta> elements read in
+    one pass (a page asks for up to twenty names, and each XPath call has its own set-up)."""
+    index: dict[str, list[str]] = {}
+    if root.tag != "html":
+        return index
+    for head in root.iterchildren("head"):
+        for el in head.iterchildren("meta"):
+            content = el.get("content")
+            if content is None:
+                continue
+            prop, name = el.get("property"), el.get("name")
+            for key in {prop, name} - {None}:
+                index.setdefault(key, []).append(content)
+    return index
+
+
 CANONICAL = _compiled("/html/head/link[@rel='canonical']/@href")
 TITLE = _compiled("/html/head/title//text()")
 HTML_LANG = _compiled("/html/@lang")
