@@ -383,3 +383,19 @@ def test_meta_index_answers_as_the_meta_xpath(metas: list[tuple[str, dict[str, s
     index = selectors.meta_contents(root)
     for name in ["og:title", "author", "date", "", "Jane Roe"]:
         assert index.get(name, []) == [str(v) for v in selectors.META_PROPERTY(root, name=name)]
+
+
+@given(
+    st.integers(0, 5000),
+    st.sampled_from(["</html", "</HTML", "</Html>", "</htm", "<html", ""]),
+    st.integers(0, 6000),
+    st.sampled_from(["a", "é", "字", "😀"]),
+)
+def test_early_html_end_from_bytes_matches_the_pattern(before: int, end: str, after: int, pad: str) -> None:
+    from interview_parser.read import html
+
+    text = pad * before + end + "x" * after
+    limit = len(text) - html._TAIL_WINDOW
+    plain = html._HTML_END.search(text, 0, limit) is not None if limit > 0 else False
+    assert (html._early_html_end(text, text.encode("utf-8")) if limit > 0 else False) == plain
+    assert (html._early_html_end(text, None) if limit > 0 else False) == plain
