@@ -137,7 +137,7 @@ class _Walker:
         ctx = self.line_ctx
         el = self.line_el
         label = _bold_label(pieces, text, bold_share) if _opens_bold(pieces) else None
-        css = el.get("class") if el is not None and el.attrib else None
+        css = el.get("class") if el is not None else None
         key = (
             bold_share >= 0.9 or ctx.bold,
             italic / visible >= 0.9 or ctx.italic,
