@@ -121,7 +121,9 @@ def _shown_part(title: str, header: list[Block]) -> str:
     """The part of ``Site - Headline`` (or ``Headline - Site``) that a header line shows."""
     for b in header:
         text = b.text.strip()
-        if text == title or len(text.split()) < 3:
+        # Every test below needs the line inside the title: most lines are not (a cheap
+        # substring search before the word count).
+        if text == title or text not in title or len(text.split()) < 3:
             continue
         # title.startswith(text + sep) or title.endswith(sep + text), without building the
         # two strings per separator for every header line (a page with no question is all

@@ -37,6 +37,9 @@ def word_count(text: str) -> int:
 
 
 def is_prose(text: str) -> bool:
+    words = len(text.split())
+    if words >= 20:
+        return True  # word_count is at least this: no need to count CJK characters
     words = word_count(text)
     return words >= 20 or (words >= 6 and text.rstrip().endswith(_CLOSING))
 
