@@ -310,6 +310,7 @@ def _participants(state: State, exchanges: list[Exchange]) -> tuple[Participant,
 def _consistency(turns: list[TurnDraft], role: Role) -> float:
     if not turns:
         return 0.5
-    asking = sum(1 for t in turns if any(has_question_mark(b.text) for b in t.blocks))
+    # One joined string per turn: a question mark anywhere in it is one in some line.
+    asking = sum(1 for t in turns if has_question_mark("".join([b.text for b in t.blocks])))
     agree = asking if role in (Role.INTERVIEWER, Role.AUDIENCE) else len(turns) - asking
     return round(min(0.99, max(0.5, agree / len(turns))), 2)
