@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from itertools import pairwise
 
 import pytest
@@ -145,7 +146,8 @@ def test_lowered_chrome_rules_match_as_case_blind_ones_do() -> None:
     code point, for each letter of the rules and for their one class, ``[a-z]``."""
     from interview_parser.stages import chrome
 
-    source = re.sub(r"\(\?P<\w+>|\\[a-zA-Z]", "", chrome._ALTERNATION)  # group names, escapes
+    patterns = chrome._ALTERNATION + chrome._YOU_ARE_HERE.pattern
+    source = re.sub(r"\(\?P<\w+>|\\[a-zA-Z]", "", patterns)  # group names, escapes
     assert not re.search(r"[A-Z]", source)  # written in lower case
     letters = sorted({ch for ch in source if ch.isalpha()})
     checks = [(p, re.compile(re.escape(p), re.I), p) for p in letters]
@@ -182,7 +184,8 @@ def _line_rule_case_blind(text: str) -> str | None:
 def _chrome_lines() -> st.SearchStrategy[str]:
     from interview_parser.stages import chrome
 
-    drawn = st.one_of(*[st.from_regex(re.compile(p, re.I), fullmatch=True) for _, p in chrome._LINE_RULES])
+    rules = [p for _, p in chrome._LINE_RULES] + [chrome._YOU_ARE_HERE.pattern + ".{0,12}"]
+    drawn = st.one_of(*[st.from_regex(re.compile(p, re.I), fullmatch=True) for p in rules])
     # Letters swapped for the twins re.I folds with them ("ſhare", "lınkedin", Kelvin's K).
     twins = {"s": "ſ", "S": "ſ", "i": "ı", "I": "İ", "k": "\u212a", "K": "\u212a"}
     swapped = drawn.flatmap(
@@ -399,3 +402,11 @@ def test_early_html_end_from_bytes_matches_the_pattern(before: int, end: str, af
     plain = html._HTML_END.search(text, 0, limit) is not None if limit > 0 else False
     assert (html._early_html_end(text, text.encode("utf-8")) if limit > 0 else False) == plain
     assert (html._early_html_end(text, None) if limit > 0 else False) == plain
+
+
+@pytest.mark.parametrize("case", [str.lower, str.upper, str.title])
+def test_every_breadcrumb_phrase_passes_its_prefilter(case: Callable[[str], str]) -> None:
+    from interview_parser.stages import chrome
+
+    for phrase in chrome._HERE_PHRASES:
+        assert chrome.line_rule(f"{case(phrase)}: Home › Interviews") == "breadcrumb", phrase

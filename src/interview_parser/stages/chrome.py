@@ -151,18 +151,26 @@ _RULE_NAMES = {f"r{i}": name for i, (name, _) in enumerate(_LINE_RULES)}
 ITEM_SEPARATORS = re.compile(r"\s*(?:\||·|•|›|»|>|/|\t| {2,}|–|—)\s*")
 _SEPARATOR = re.compile(r"[|·•›»>/\t–—]")  # or two spaces, tested apart: a lone class scans fast
 _ALL_RIGHTS = re.compile(r"\ball rights reserved\.?$", re.I)
-_YOU_ARE_HERE = re.compile(r"^(?:you are here|sie sind hier|vous êtes ici|estás en)\s*:\s*", re.I)
+_HERE_PHRASES = ("you are here", "sie sind hier", "vous êtes ici", "estás en")
+_YOU_ARE_HERE = re.compile(rf"^(?:{'|'.join(_HERE_PHRASES)})\s*:\s*", re.I)
 
 
 def line_rule(text: str) -> str | None:
     """The chrome rule a line matches on its own, or None."""
     stripped = text.strip()
-    if (here := _YOU_ARE_HERE.match(stripped)) and stripped[here.end() :]:
-        return "breadcrumb"
     if stripped.isascii() or not ("İ" in stripped or "ı" in stripped or "ſ" in stripped):
         low = stripped.lower()
+        # The breadcrumb prompt opens with one of its phrases, in any case.
+        if (
+            low.startswith(_HERE_PHRASES)
+            and (here := _YOU_ARE_HERE.match(stripped))
+            and stripped[here.end() :]
+        ):
+            return "breadcrumb"
         found = _LINE_PATTERN_LOWER.match(low) if may_match(low) else None
     else:
+        if (here := _YOU_ARE_HERE.match(stripped)) and stripped[here.end() :]:
+            return "breadcrumb"
         low = ""
         found = _LINE_PATTERN.match(stripped)
     if found and found.lastgroup:
