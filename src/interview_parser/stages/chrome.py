@@ -147,6 +147,7 @@ _LINE_PATTERN = re.compile(_ALTERNATION, re.I)
 # and s). A line holding one takes the case-blind pattern.
 _LINE_PATTERN_LOWER = re.compile(_ALTERNATION)
 FOLD_ODD = "İıſ"
+_FOLDS_ODDLY = re.compile(f"[{FOLD_ODD}]")
 _RULE_NAMES = {f"r{i}": name for i, (name, _) in enumerate(_LINE_RULES)}
 ITEM_SEPARATORS = re.compile(r"\s*(?:\||·|•|›|»|>|/|\t| {2,}|–|—)\s*")
 _SEPARATOR = re.compile(r"[|·•›»>/\t–—]")  # or two spaces, tested apart: a lone class scans fast
@@ -158,7 +159,7 @@ _YOU_ARE_HERE = re.compile(rf"^(?:{'|'.join(_HERE_PHRASES)})\s*:\s*", re.I)
 def line_rule(text: str) -> str | None:
     """The chrome rule a line matches on its own, or None."""
     stripped = text.strip()
-    if stripped.isascii() or not ("İ" in stripped or "ı" in stripped or "ſ" in stripped):
+    if stripped.isascii() or _FOLDS_ODDLY.search(stripped) is None:
         low = stripped.lower()
         # The breadcrumb prompt opens with one of its phrases, in any case.
         if (

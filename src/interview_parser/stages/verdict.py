@@ -245,8 +245,7 @@ def gather(state: State) -> Evidence:
         text = b.text
         if b.hints.chrome is None:
             total += len(text)
-        low = text[:120].lower()  # names_asker, inlined: this runs once per block
-        if (" by" in low or " von" in low or " par" in low or " por" in low) and _ASKED_BY.search(text[:120]):
+        if names_asker(text):
             askers += 1
     total = total or 1
     in_turns = sum(len(b.text) for t in state.turns for b in t.blocks)
