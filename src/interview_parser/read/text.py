@@ -85,6 +85,28 @@ def clean_line(line: str) -> str:
     return fold(line)
 
 
+# Spans are frozen, so one Span per line number serves every page: building a frozen
+# record is a third of a line's cost here. The shared list grows by replacement (a thread
+# reads the old list or the new one, each right) and stops at a bound, so one huge page
+# does not pin memory.
+_LINE_SPANS: list[Span] = [Span(start_line=n, end_line=n) for n in range(2048)]
+_MAX_SHARED_LINE = 1 << 16
+
+
+def _line_spans(lines: int) -> list[Span] | None:
+    """The shared spans, covering line numbers up to ``lines`` (None past the bound)."""
+    global _LINE_SPANS
+    spans = _LINE_SPANS
+    if lines < len(spans):
+        return spans
+    if lines >= _MAX_SHARED_LINE:
+        return None
+    size = min(_MAX_SHARED_LINE, max(lines + 1, 2 * len(spans)))
+    spans = spans + [Span(start_line=n, end_line=n) for n in range(len(spans), size)]
+    _LINE_SPANS = spans
+    return spans
+
+
 _MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>\S.*?)(?:\s+#+)?$")
 _HEADINGS = {level: Hints(heading=level) for level in range(1, 7)}
 
@@ -107,6 +129,7 @@ def text_blocks(text: str, meta: Meta) -> list[Block]:
     para = 1
     blank = True
     number = skip
+    spans = _line_spans(len(lines))
     for raw in lines[skip:]:
         number += 1
         # clean_line, inlined: most lines are printable, singly spaced and trimmed already.
@@ -136,6 +159,6 @@ def text_blocks(text: str, meta: Meta) -> list[Block]:
             # "# Title", "## Section": Markdown headings, as <h1>/<h2> are in HTML.
             line = heading.group("text")
             hints = _HEADINGS[len(heading.group("hashes"))]
-        span = Span(start_line=number, end_line=number)
+        span = spans[number] if spans is not None else Span(start_line=number, end_line=number)
         blocks.append(Block(len(blocks), line, span, para, hints, body=line))
     return blocks
