@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from interview_parser import parse
 from interview_parser.blocks import Block
-from interview_parser.lexicon import STOPWORDS, TITLE_SEPARATORS
+from interview_parser.lexicon import FOLD_ODD, STOPWORDS, TITLE_SEPARATORS
 from interview_parser.read.decode import normalise
 from interview_parser.read.text import fold
 from interview_parser.records import Span
@@ -140,13 +140,27 @@ def test_asker_prefilter_changes_no_answer(text: str) -> None:
     assert verdict.names_asker(text) == (verdict._ASKED_BY.search(text[:120]) is not None)
 
 
-def test_lowered_chrome_rules_match_as_case_blind_ones_do() -> None:
-    """The lowered-line path of ``line_rule`` relies on re.I folding each letter the rules
-    name exactly as ``str.lower`` does, outside ``FOLD_ODD``: checked over every cased
-    code point, for each letter of the rules and for their one class, ``[a-z]``."""
-    from interview_parser.stages import chrome
+_ASKER_LINES = st.lists(
+    _askerish | st.sampled_from(["Asked by Ana", "ſo aſked by", "x RÉPONDU PAR y"]), max_size=6
+)
 
-    patterns = chrome._ALTERNATION + chrome._YOU_ARE_HERE.pattern
+
+@given(_ASKER_LINES)
+def test_page_asker_count_is_the_count_of_lines(lines: list[str]) -> None:
+    """The page-wide phrase test only ever skips pages where no line names an asker."""
+    from interview_parser.stages import verdict
+
+    assert verdict.count_askers(lines) == sum(verdict.names_asker(line) for line in lines)
+
+
+def test_lowered_patterns_match_as_case_blind_ones_do() -> None:
+    """The lowered-line path of ``line_rule`` and the page test of ``count_askers`` rely on
+    re.I folding each letter their patterns name exactly as ``str.lower`` does, outside
+    ``FOLD_ODD``: checked over every cased code point, for each letter of the patterns and
+    for their one class, ``[a-z]``."""
+    from interview_parser.stages import chrome, verdict
+
+    patterns = chrome._ALTERNATION + chrome._YOU_ARE_HERE.pattern + verdict._ASKED_BY.pattern
     source = re.sub(r"\(\?P<\w+>|\\[a-zA-Z]", "", patterns)  # group names, escapes
     assert not re.search(r"[A-Z]", source)  # written in lower case
     letters = sorted({ch for ch in source if ch.isalpha()})
@@ -162,7 +176,7 @@ def test_lowered_chrome_rules_match_as_case_blind_ones_do() -> None:
             lowered = low == letter if letter else len(low) == 1 and "a" <= low <= "z"
             if (blind.fullmatch(ch) is not None) != lowered:
                 odd.add(ch)
-    assert odd <= set(chrome.FOLD_ODD), sorted(odd - set(chrome.FOLD_ODD))
+    assert odd <= set(FOLD_ODD), sorted(odd - set(FOLD_ODD))
 
 
 def _line_rule_case_blind(text: str) -> str | None:
@@ -193,7 +207,7 @@ def _chrome_lines() -> st.SearchStrategy[str]:
             lambda flips: "".join(twins.get(c, c) if f else c for c, f in zip(line, flips, strict=True))
         )
     )
-    mixed = st.text(alphabet=st.sampled_from([*"sSiIkK ©(c)|:.", *chrome.FOLD_ODD, "\u212a"]), max_size=20)
+    mixed = st.text(alphabet=st.sampled_from([*"sSiIkK ©(c)|:.", *FOLD_ODD, "\u212a"]), max_size=20)
     return st.one_of(drawn, swapped, st.tuples(drawn, mixed).map("".join), mixed)
 
 

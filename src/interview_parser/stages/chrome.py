@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..blocks import Block, State
-from ..lexicon import ends_asking
+from ..lexicon import FOLD_ODD, ends_asking
 from ..records import Bucket
 
 _SOCIAL = (
@@ -142,11 +142,9 @@ def may_match(low: str) -> bool:
 _ALTERNATION = "|".join(f"(?P<r{i}>{pattern})" for i, (_, pattern) in enumerate(_LINE_RULES))
 _LINE_PATTERN = re.compile(_ALTERNATION, re.I)
 # The rules are written in lower case, so the lowered line matched without re.I gives the
-# same match at a quarter of the cost, except on the three letters whose lower case re.I
-# does not follow: "İ" (two characters), dotless "ı" and long "ſ" (re.I folds them with i
-# and s). A line holding one takes the case-blind pattern.
+# same match at a quarter of the cost, except on a line holding a letter of FOLD_ODD,
+# which takes the case-blind pattern.
 _LINE_PATTERN_LOWER = re.compile(_ALTERNATION)
-FOLD_ODD = "İıſ"
 _FOLDS_ODDLY = re.compile(f"[{FOLD_ODD}]")
 _RULE_NAMES = {f"r{i}": name for i, (name, _) in enumerate(_LINE_RULES)}
 ITEM_SEPARATORS = re.compile(r"\s*(?:\||·|•|›|»|>|/|\t| {2,}|–|—)\s*")
