@@ -8,7 +8,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from interview_parser import parse
@@ -154,15 +154,17 @@ def test_page_asker_count_is_the_count_of_lines(lines: list[str]) -> None:
 
 
 def test_lowered_patterns_match_as_case_blind_ones_do() -> None:
-    """The lowered-line path of ``line_rule`` and the page test of ``count_askers`` rely on
-    re.I folding each letter their patterns name exactly as ``str.lower`` does, outside
-    ``FOLD_ODD``: checked over every cased code point, for each letter of the patterns and
-    for their one class, ``[a-z]``."""
-    from interview_parser.stages import chrome, verdict
+    """The lowered-line path of ``line_rule``, the page test of ``count_askers`` and the
+    label-word opening test rely on re.I folding each letter their patterns name exactly as
+    ``str.lower`` does, outside ``FOLD_ODD``: checked over every cased code point, for each
+    letter of the patterns and for their one class, ``[a-z]``."""
+    from interview_parser.stages import chrome, labels, verdict
 
     patterns = chrome._ALTERNATION + chrome._YOU_ARE_HERE.pattern + verdict._ASKED_BY.pattern
     source = re.sub(r"\(\?P<\w+>|\\[a-zA-Z]", "", patterns)  # group names, escapes
     assert not re.search(r"[A-Z]", source)  # written in lower case
+    # The label words are written capitalised; re.I compares their lower case.
+    source += "".join(labels._WORDS).lower()
     letters = sorted({ch for ch in source if ch.isalpha()})
     checks = [(p, re.compile(re.escape(p), re.I), p) for p in letters]
     checks.append(("[a-z]", re.compile("[a-z]", re.I), ""))
@@ -177,6 +179,44 @@ def test_lowered_patterns_match_as_case_blind_ones_do() -> None:
             if (blind.fullmatch(ch) is not None) != lowered:
                 odd.add(ch)
     assert odd <= set(FOLD_ODD), sorted(odd - set(FOLD_ODD))
+
+
+_TWINS = {"s": "ſ", "S": "ſ", "i": "ı", "I": "İ", "k": "\u212a", "K": "\u212a"}
+
+
+def _twinned(drawn: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """Lines drawn, some letters swapped for the twins re.I folds with them ("ſhare",
+    "lınkedin", Kelvin's K)."""
+    return drawn.flatmap(
+        lambda line: st.lists(st.booleans(), min_size=len(line), max_size=len(line)).map(
+            lambda flips: "".join(_TWINS.get(c, c) if f else c for c, f in zip(line, flips, strict=True))
+        )
+    )
+
+
+def _label_lines() -> st.SearchStrategy[str]:
+    from interview_parser.stages import labels
+
+    drawn = st.one_of(
+        *[st.from_regex(p, fullmatch=True) for p in (labels._WORD, labels._LETTER, labels._BARE_Q)]
+    )
+    prose = st.text(alphabet=st.sampled_from([*"QAPRFqapr *_:.)-1 ", *FOLD_ODD, "\u212a"]), max_size=12)
+    return st.one_of(drawn, _twinned(drawn), prose, st.tuples(prose, drawn).map("".join))
+
+
+@given(_label_lines())
+@example("Hoſt: yes")
+@example("Q1. Why?")
+@example("質問：なぜ")
+def test_label_openings_keep_every_label(text: str) -> None:
+    """The opening tests before the label patterns only ever skip lines they refuse."""
+    from interview_parser.stages import labels
+
+    opening = text.lstrip("*_")
+    if labels._WORD.match(text):
+        assert labels._may_open_word(opening)
+    if labels._LETTER.match(text) or labels._BARE_Q.match(text):
+        assert labels._may_open_letter(opening)
 
 
 def _line_rule_case_blind(text: str) -> str | None:
@@ -200,13 +240,7 @@ def _chrome_lines() -> st.SearchStrategy[str]:
 
     rules = [p for _, p in chrome._LINE_RULES] + [chrome._YOU_ARE_HERE.pattern + ".{0,12}"]
     drawn = st.one_of(*[st.from_regex(re.compile(p, re.I), fullmatch=True) for p in rules])
-    # Letters swapped for the twins re.I folds with them ("ſhare", "lınkedin", Kelvin's K).
-    twins = {"s": "ſ", "S": "ſ", "i": "ı", "I": "İ", "k": "\u212a", "K": "\u212a"}
-    swapped = drawn.flatmap(
-        lambda line: st.lists(st.booleans(), min_size=len(line), max_size=len(line)).map(
-            lambda flips: "".join(twins.get(c, c) if f else c for c, f in zip(line, flips, strict=True))
-        )
-    )
+    swapped = _twinned(drawn)
     mixed = st.text(alphabet=st.sampled_from([*"sSiIkK ©(c)|:.", *FOLD_ODD, "\u212a"]), max_size=20)
     return st.one_of(drawn, swapped, st.tuples(drawn, mixed).map("".join), mixed)
 

@@ -20,6 +20,7 @@ from ..blocks import Block, State
 from ..lexicon import (
     ANSWER_WORDS,
     AUDIENCE_WORDS,
+    FOLD_ODD,
     LABEL_LANGUAGE,
     MODERATOR_WORDS,
     NOT_SPEAKERS,
@@ -51,6 +52,9 @@ _WORD = re.compile(
     r"(?:\s*[:.：]|\s*$)[*_]{0,2}\s*(?P<body>.*)$",
     re.I,
 )
+# A line can open with a label word only if its lowered opening is some word's opening
+# (tested before the case-blind alternation; FOLD_ODD letters go to the pattern).
+_WORD_HEADS = frozenset(w[:3].lower() for w in _WORDS)
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _HONORIFIC = r"(?:(?:MR|MRS|MS|DR|PROF|Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+)"
 _CAPS_NAME = rf"{_HONORIFIC}?[{_UP}][{_UP}'’.\-]*(?:\s+[{_UP}][{_UP}'’.\-]*){{0,3}}"
@@ -134,8 +138,9 @@ def _find(block: Block) -> _Found | None:
             if _speaker_ok(name) and name[:1].isupper() and len(name.split()) <= 6:
                 return _Found("speaker", label, name, body, speaker_key(name), hinted=True)
     # Cheap tests first: most lines are prose that no label pattern can match.
-    first = text.lstrip("*_")[:1]
-    if first in _LETTERS:
+    opening = text.lstrip("*_")
+    first = opening[:1]
+    if first in _LETTERS and _may_open_letter(opening):
         if m := _LETTER.match(text):
             letter = m.group("letter").upper()
             return _Found("letter", m.group("label"), letter, m.group("body"), letter)
@@ -143,7 +148,12 @@ def _find(block: Block) -> _Found | None:
             return _Found("letter", "Q", "Q", m.group("body"), "Q")
     # A label word is capitalised ("Question:", "QUESTION:"); a hard-wrapped line that
     # happens to start "question. I get most often ..." is prose.
-    if first.upper() in _WORD_INITIALS and not first.islower() and (m := _WORD.match(text)):
+    if (
+        first.upper() in _WORD_INITIALS
+        and not first.islower()
+        and _may_open_word(opening)
+        and (m := _WORD.match(text))
+    ):
         return _Found("word", m.group("label"), m.group("word"), m.group("body"), m.group("word"))
     if text[-1:].isdigit() and (m := _STAMP_LINE.match(text)) and _speaker_ok(m.group("name")):
         name = m.group("name")
@@ -163,6 +173,19 @@ def _find(block: Block) -> _Found | None:
         name = m.group("name").strip()
         return _Found("speaker", m.group("label"), name, m.group("body"), name)
     return None
+
+
+def _may_open_letter(opening: str) -> bool:
+    """Whether a line opening with a label letter may hold a letter label: the letter
+    stands alone, and a letter after it opens a word ("And", "Paris")."""
+    return not opening[1:2].isalpha()
+
+
+def _may_open_word(opening: str) -> bool:
+    """Whether a line's opening (past emphasis markers) may be a label word's, in any case."""
+    head = opening[:3]
+    low = head.lower()
+    return low in _WORD_HEADS or low[:2] in _WORD_HEADS or any(ch in head for ch in FOLD_ODD)
 
 
 @functools.lru_cache(maxsize=4096)  # a page repeats its few speaker names on every turn
