@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from ..blocks import Block, State
 from ..lexicon import (
@@ -468,29 +468,30 @@ def _speaker_sides(
     state: State, found: dict[int, _Found], real: set[str], have_qa_words: bool
 ) -> dict[str, str]:
     """Decide which speakers ask and which answer, from label words, ``?`` and turn length."""
-    # Each speaker's turns, as [words, last line] (the last line says whether it asks).
-    turns: dict[str, list[list[Any]]] = defaultdict(list)
+    sides: dict[str, str] = {}
+    if not real:
+        return sides
+    # Each real speaker's turns, as (words, last line): the last line says whether it asks.
+    # A turn runs from its label to the next one; found holds open blocks only.
+    names: dict[str, list[tuple[int, str]]] = defaultdict(list)
     before_question: Counter[str] = Counter()
     current: str | None = None
-    for block in state.blocks:
-        if block.kind is not None:
+    blocks = state.blocks
+    order = sorted(found)
+    for n, index in enumerate(order):
+        hit = found[index]
+        if current is not None and hit.kind != "speaker" and _side_of_word(hit.name) == "q":
+            before_question[current] += 1
+        current = hit.key if hit.kind == "speaker" and hit.key in real else None
+        if current is None:
             continue
-        hit = found.get(block.index)
-        if hit is not None:
-            if current is not None and hit.kind != "speaker" and _side_of_word(hit.name) == "q":
-                before_question[current] += 1
-            current = hit.key if hit.kind == "speaker" else None
-            if current is not None:
-                turns[current].append([len(hit.body.split()), hit.body])
-            continue
-        if current is not None and turns[current]:
-            turn = turns[current][-1]
-            turn[0] += block.text.count(" ") + 1  # folded text: words are one space apart
-            turn[1] = block.text
-    sides: dict[str, str] = {}
-    if not turns:
-        return sides
-    names = {k: v for k, v in turns.items() if k in real}
+        words, last = len(hit.body.split()), hit.body
+        for i in range(index + 1, order[n + 1] if n + 1 < len(order) else len(blocks)):
+            block = blocks[i]
+            if block.kind is None:
+                words += block.text.count(" ") + 1  # folded text: words are one space apart
+                last = block.text
+        names[current].append((words, last))
     if not names:
         return sides
     volume = {k: sum(t[0] for t in v) for k, v in names.items()}
