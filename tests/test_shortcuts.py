@@ -153,14 +153,27 @@ def test_page_asker_count_is_the_count_of_lines(lines: list[str]) -> None:
     assert verdict.count_askers(lines) == sum(verdict.names_asker(line) for line in lines)
 
 
+@given(st.text(alphabet=st.sampled_from([*"ab’'_1 .", "é", "\u0660"]), max_size=30) | st.text(max_size=30))
+def test_person_words_are_the_word_pattern_s(text: str) -> None:
+    from interview_parser.stages import verdict
+
+    low = text[:300].lower().replace("’", "'")
+    assert verdict._words(text) == set(verdict._WORD.findall(low))
+
+
 def test_lowered_patterns_match_as_case_blind_ones_do() -> None:
     """The lowered-line path of ``line_rule``, the page test of ``count_askers`` and the
     label-word opening test rely on re.I folding each letter their patterns name exactly as
     ``str.lower`` does, outside ``FOLD_ODD``: checked over every cased code point, for each
     letter of the patterns and for their one class, ``[a-z]``."""
-    from interview_parser.stages import chrome, labels, verdict
+    from interview_parser.stages import chrome, drafts, labels, verdict
 
-    patterns = chrome._ALTERNATION + chrome._YOU_ARE_HERE.pattern + verdict._ASKED_BY.pattern
+    patterns = (
+        chrome._ALTERNATION
+        + chrome._YOU_ARE_HERE.pattern
+        + verdict._ASKED_BY.pattern
+        + drafts._SPONSOR.pattern
+    )
     source = re.sub(r"\(\?P<\w+>|\\[a-zA-Z]", "", patterns)  # group names, escapes
     assert not re.search(r"[A-Z]", source)  # written in lower case
     # The label words are written capitalised; re.I compares their lower case.
@@ -217,6 +230,23 @@ def test_label_openings_keep_every_label(text: str) -> None:
         assert labels._may_open_word(opening)
     if labels._LETTER.match(text) or labels._BARE_Q.match(text):
         assert labels._may_open_letter(opening)
+
+
+_SPONSORED = st.from_regex(r"(?:x )?(?:brought to you by|this podcast is supported|thanks to our sponsors)")
+_SPONSOR_TEXT = st.one_of(
+    _SPONSORED,
+    _twinned(_SPONSORED),
+    st.text(alphabet=st.sampled_from([*"sponrted ", *FOLD_ODD]), max_size=20),
+)
+
+
+@given(_SPONSOR_TEXT)
+@example("Thanks to our ſponsors")
+def test_sponsor_words_keep_every_sponsor(text: str) -> None:
+    from interview_parser.stages import drafts
+
+    if drafts._SPONSOR.search(text):
+        assert drafts.may_be_sponsor(text)
 
 
 def _line_rule_case_blind(text: str) -> str | None:

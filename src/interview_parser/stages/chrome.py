@@ -246,21 +246,23 @@ def run(state: State) -> None:
     for block in state.blocks:
         if block.kind is not None:
             continue
-        if block.hints.chrome:
-            block.mark(Bucket.CHROME, f"markup-{block.hints.chrome}")
+        hints = block.hints
+        if hints.chrome:
+            block.mark(Bucket.CHROME, f"markup-{hints.chrome}")
             continue
-        if _is_labelled(block) or block.side == "q":
-            continue
-        if not block.hints.main:
+        side = block.side
+        if side is not None and (block.label is not None or side == "q"):
+            continue  # labelled, or asking
+        if not hints.main:
             block.mark(Bucket.CHROME, "outside-main")
             continue
-        if _pull_quote_line(block):
+        if (hints.bold or hints.heading) and _pull_quote_line(block):
             block.mark(Bucket.CHROME, "pull-quote")
             continue
-        if block.hints.heading and not ends_asking(block.text):
+        if hints.heading and not ends_asking(block.text):
             block.mark(Bucket.CHROME, "section-heading")
             continue
-        if block.hints.link_density >= _LINK_LINE and len(block.text.split()) <= _LINK_LINE_WORDS:
+        if hints.link_density >= _LINK_LINE and len(block.text.split()) <= _LINK_LINE_WORDS:
             block.mark(Bucket.CHROME, "link-line")  # "Read also: <a>...</a>" between answers
             continue
         rule = line_rule(block.text) if len(block.text) <= _MAX_CHROME_CHARS else None
@@ -282,7 +284,3 @@ def _pull_quote_line(block: Block) -> bool:
     # Stripped and three characters or more: both ends are characters, and a quote mark
     # first means the trailing run of stops cannot be the whole text.
     return text[0] in _QUOTE_MARKS and text.rstrip(".!…")[-1] in _QUOTE_MARKS
-
-
-def _is_labelled(block: Block) -> bool:
-    return block.side is not None and block.label is not None

@@ -15,7 +15,7 @@ from collections import Counter
 from itertools import pairwise
 
 from ..blocks import Block, State, TurnDraft
-from ..lexicon import MODERATOR_WORDS, STOPWORDS, ends_asking, has_question_mark
+from ..lexicon import FOLD_ODD, MODERATOR_WORDS, STOPWORDS, ends_asking, has_question_mark
 from ..records import Bucket
 from .labels import speaker_key
 
@@ -216,8 +216,21 @@ def _greeting(group: list[TurnDraft], reply: TurnDraft | None) -> bool:
     return any(_GREETING.search(_text(t.blocks)) or _PHATIC.search(_text(t.blocks)) for t in group)
 
 
+# Every sponsor phrase holds one of these, once lowered (FOLD_ODD letters aside).
+_SPONSOR_WORDS = ("sponsor", "brought to you by", "supported")
+
+
+def may_be_sponsor(text: str) -> bool:
+    """Whether a text may hold a sponsor phrase: a few substring tests before the pattern."""
+    low = text.lower()
+    return any(w in low for w in _SPONSOR_WORDS) or any(ch in text for ch in FOLD_ODD)
+
+
 def _is_sponsor(turn: TurnDraft) -> bool:
-    return not _asks(turn) and _SPONSOR.search(_text(turn.blocks)) is not None
+    if _asks(turn):
+        return False
+    text = _text(turn.blocks)
+    return may_be_sponsor(text) and _SPONSOR.search(text) is not None
 
 
 def _closing_thanks(turns: list[TurnDraft]) -> None:

@@ -152,8 +152,12 @@ _PERSON_SAMPLE = 300  # characters of a turn: who speaks to whom shows in its op
 _SAMPLE_PAIRS = 12  # shares over a dozen pairs spread across the page say what all would
 
 
+# _WORD for text whose ’ became ': a literal apostrophe, not a class, scans a third faster.
+_PLAIN_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
 def _words(text: str) -> set[str]:
-    return set(_WORD.findall(text[:_PERSON_SAMPLE].lower().replace("’", "'")))
+    return set(_PLAIN_WORD.findall(text[:_PERSON_SAMPLE].lower().replace("’", "'")))
 
 
 def _text(turn: TurnDraft) -> str:
