@@ -27,7 +27,6 @@ from ..lexicon import (
     ASKING_WORDS,
     FAQ_CUES,
     FIRST_PERSON_WORDS,
-    FOLD_ODD,
     INTERVIEW_CUES,
     SECOND_PERSON_WORDS,
     SINGULAR_WORDS,
@@ -245,8 +244,14 @@ def gather(state: State) -> Evidence:
     a_me = [not w.isdisjoint(SINGULAR_WORDS) for w in a_words]
     q_text = [" ".join(b.body or b.text for b in q.blocks) for q in questions]
     # Furniture the markup names (related links, menus) is no part of the page's text.
-    total = sum(len(b.text) for b in state.blocks if b.hints.chrome is None) or 1
-    askers = count_askers([b.text for b in state.blocks])
+    total = askers = 0
+    for b in state.blocks:  # one pass over the page for the two features that read it all
+        text = b.text
+        if b.hints.chrome is None:
+            total += len(text)
+        if names_asker(text):
+            askers += 1
+    total = total or 1
     in_turns = sum(len(b.text) for t in state.turns for b in t.blocks)
     # The page's own words before the first question: its title, headings and intro.
     opening: list[str] = []
@@ -316,31 +321,6 @@ def names_asker(text: str) -> bool:
     return (" by" in low or " von" in low or " par" in low or " por" in low) and _ASKED_BY.search(
         head
     ) is not None
-
-
-_ASKER_PHRASES = (
-    "asked by",
-    "answered by",
-    "replied by",
-    "gefragt von",
-    "beantwortet von",
-    "posée par",
-    "répondu par",
-    "preguntado por",
-    "respondido por",
-)
-
-
-def count_askers(lines: list[str]) -> int:
-    """How many lines say who asked or answered.
-
-    A line can say so only if the lowered page holds one of the phrases (``str.lower``
-    folds the phrases' letters as re.I does, but for the letters of ``FOLD_ODD``): a few
-    scans in C settle nearly every page, instead of a test per line."""
-    page = "\n".join(lines).lower()
-    if not any(ch in page for ch in FOLD_ODD) and not any(p in page for p in _ASKER_PHRASES):
-        return 0
-    return sum(1 for line in lines if names_asker(line))
 
 
 def run(state: State) -> None:
