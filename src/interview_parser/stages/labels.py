@@ -185,7 +185,11 @@ def _may_open_word(opening: str) -> bool:
     """Whether a line's opening (past emphasis markers) may be a label word's, in any case."""
     head = opening[:3]
     low = head.lower()
-    return low in _WORD_HEADS or low[:2] in _WORD_HEADS or any(ch in head for ch in FOLD_ODD)
+    return (
+        low in _WORD_HEADS
+        or low[:2] in _WORD_HEADS
+        or (not head.isascii() and any(ch in head for ch in FOLD_ODD))
+    )
 
 
 @functools.lru_cache(maxsize=4096)  # a page repeats its few speaker names on every turn
