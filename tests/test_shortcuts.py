@@ -30,6 +30,13 @@ _odd_text = st.text(alphabet=st.sampled_from([*_ODD, "a", "b", "Q", ".", "?"]), 
 
 
 @given(_odd_text)
+def test_split_length_is_the_split_s(text: str) -> None:
+    from interview_parser.lexicon import split_length
+
+    assert split_length(text) == len(text.split())
+
+
+@given(_odd_text)
 def test_fold_is_split_and_join(text: str) -> None:
     assert fold(text) == " ".join(text.split())
 

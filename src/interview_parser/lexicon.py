@@ -314,5 +314,13 @@ def ends_asking(text: str) -> bool:
     return text.rstrip(_TRAILING).endswith(QUESTION_MARKS)
 
 
+def split_length(text: str) -> int:
+    """``len(text.split())`` without building the list (a podcast turn is one long line):
+    folded text has its words one space apart."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text.count(" ") + 1 if text else 0
+    return len(text.split())
+
+
 def has_question_mark(text: str) -> bool:
     return "?" in text or "？" in text or "؟" in text  # QUESTION_MARKS, unrolled: hot

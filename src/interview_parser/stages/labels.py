@@ -26,6 +26,7 @@ from ..lexicon import (
     NOT_SPEAKERS,
     QUESTION_WORDS,
     ends_asking,
+    split_length,
 )
 from .questions import decode, emphasis_questions, units
 
@@ -489,7 +490,7 @@ def _speaker_sides(
         current = hit.key if hit.kind == "speaker" and hit.key in real else None
         if current is None:
             continue
-        words, last = len(hit.body.split()), hit.body
+        words, last = split_length(hit.body), hit.body
         for i in range(index + 1, order[n + 1] if n + 1 < len(order) else len(blocks)):
             block = blocks[i]
             if block.kind is None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..blocks import Block, State, TurnDraft
-from ..lexicon import PERSONAL_WORDS, ends_asking
+from ..lexicon import PERSONAL_WORDS, ends_asking, split_length
 from ..records import Bucket, Diagnostic
 from .drafts import similar, words_of
 from .labels import speaker_key
@@ -30,14 +30,14 @@ CJK_CHARS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 def word_count(text: str) -> int:
     """Words, counting two characters a word in scripts written without spaces (CJK)."""
-    words = len(text.split())
+    words = split_length(text)
     if not text.isascii():
         words = max(words, len(CJK_CHARS.findall(text)) // 2)
     return words
 
 
 def is_prose(text: str) -> bool:
-    words = len(text.split())
+    words = split_length(text)
     if words >= 20:
         return True  # word_count is at least this: no need to count CJK characters
     words = word_count(text)
