@@ -155,8 +155,17 @@ _SAMPLE_PAIRS = 12  # shares over a dozen pairs spread across the page say what 
 _PLAIN_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
+# A run of letters and apostrophes: the word a sample's cut falls in is read to its end
+# ("you|ng" is "young", not "you").
+_RUN = re.compile(r"(?:[^\W\d_]|')+")
+
+
 def _words(text: str) -> set[str]:
-    return set(_PLAIN_WORD.findall(text[:_PERSON_SAMPLE].lower().replace("’", "'")))
+    low = text[: 2 * _PERSON_SAMPLE].lower().replace("’", "'")
+    cut = _PERSON_SAMPLE
+    if len(low) > cut and (run := _RUN.match(low, cut - 1)):
+        cut = run.end()
+    return set(_PLAIN_WORD.findall(low, 0, cut))
 
 
 def _text(turn: TurnDraft) -> str:

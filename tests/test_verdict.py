@@ -1,0 +1,38 @@
+"""The verdict's evidence, on cases found by the property tests."""
+
+from __future__ import annotations
+
+from interview_parser import parse
+from interview_parser.stages import verdict
+
+# The answer's opening: "young" begins at its 298th character, so a 300-character sample
+# cut after "you".
+_ANSWER = ("We ran the ferry from the north pier in the winter months. " * 5)[:295] + (
+    "A young crew learned the crossing there in the calm."
+)
+
+_PAGE = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Ines Moro on the ferry</title></head>
+<body><main><article>
+<h1>Ines Moro on the ferry</h1>
+<p>Ines Moro spoke to us about the ferry she has run across the bay for twenty years.</p>
+<p><strong>PAGE:</strong> Why the ferry, why this bay?</p>
+<p><strong>PAGE:</strong> Why the ferry?</p>
+<p><strong>MORO:</strong> {_ANSWER}</p>
+<p>We kept two boats. Storms closed the pier for weeks, and the town went without.</p>
+</article></main></body></html>
+"""
+
+
+def test_a_word_cut_by_the_sample_is_read_whole() -> None:
+    """ "young" cut at the sample's 300th character read as "you": an answer that never
+    addresses the reader counted as one that does (found by the docs' property example)."""
+    assert _ANSWER[297:302] == "young"
+    assert "you" not in verdict._words(_ANSWER)
+    assert "young" in verdict._words(_ANSWER)
+
+
+def test_a_one_exchange_interview_with_a_draft_is_kept() -> None:
+    t = parse(_PAGE)
+    assert [e.question.text for e in t.exchanges] == ["Why the ferry?"]
+    assert [d.text for d in t.exchanges[0].question.drafts] == ["Why the ferry, why this bay?"]
