@@ -32,6 +32,7 @@ def test_all_is_sorted_and_pinned() -> None:
         "BinaryInputError",
         "Bucket",
         "Caption",
+        "ColumnError",
         "Diagnostic",
         "Draft",
         "EmptyInputError",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from interview_parser import ParseOptions
+from interview_parser import ColumnError, InterviewParserError, ParseOptions
 from interview_parser.arrow import RESULTS, parse_batches, parse_record_batch
 from interview_parser.batch import record_uri
 from interview_parser.cli import main
@@ -61,3 +61,12 @@ def test_missing_column_is_named() -> None:
     batch = pa.RecordBatch.from_pydict({"url": ["a"], "content": ["x"]})
     with pytest.raises(KeyError, match="'uri'"):
         parse_record_batch(batch)
+
+
+def test_missing_column_is_one_of_our_errors() -> None:
+    """A bare KeyError escaped: callers catching InterviewParserError missed it."""
+    batch = pa.RecordBatch.from_pydict({"uri": ["a"], "text": ["x"]})
+    with pytest.raises(ColumnError, match="'content' column") as caught:
+        parse_record_batch(batch)
+    assert isinstance(caught.value, InterviewParserError)
+    assert str(caught.value).startswith("expected a 'content' column")

@@ -20,8 +20,8 @@ Export and read back
 Errors
     InterviewParserError is the root of every error raised: InputError (EmptyInputError,
     BinaryInputError, InputTooLargeError, MarkupError), ParseTimeoutError, ReadError,
-    SchemaVersionError, OutputError, OptionsError (a ValueError), UnknownStageError,
-    InternalError (a bug met on one document, with the original type and message).
+    SchemaVersionError, OutputError, OptionsError (a ValueError), UnknownStageError and
+    ColumnError (KeyErrors), InternalError (a bug met on one document, with the original type and message).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from .api import parse_file
 from .batch import Failure, iter_parse
 from .errors import (
     BinaryInputError,
+    ColumnError,
     EmptyInputError,
     InputError,
     InputTooLargeError,
@@ -79,6 +80,7 @@ __all__ = [
     "BinaryInputError",
     "Bucket",
     "Caption",
+    "ColumnError",
     "Diagnostic",
     "Draft",
     "EmptyInputError",

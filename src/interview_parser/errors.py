@@ -42,6 +42,13 @@ class UnknownStageError(InterviewParserError, KeyError):
         return str(self.args[0]) if self.args else ""
 
 
+class ColumnError(InterviewParserError, KeyError):
+    """A record batch lacks a column the call names (``parse_record_batch(content=...)``)."""
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return str(self.args[0]) if self.args else ""
+
+
 class SchemaVersionError(InterviewParserError, ValueError):
     """A dataset file was written under a schema version this reader cannot load."""
 

@@ -17,7 +17,7 @@ import attrs
 import pyarrow as pa
 
 from ..assemble import doc_id_for
-from ..errors import InterviewParserError
+from ..errors import ColumnError, InterviewParserError
 from ..options import ParseOptions
 from ..pipeline import parse
 from ..records import SCHEMA_VERSION
@@ -112,7 +112,7 @@ def parse_record_batch(
     names = batch.schema.names
     for needed in (content, uri):
         if needed not in names:
-            raise KeyError(f"expected a {needed!r} column in the batch, found {names}")
+            raise ColumnError(f"expected a {needed!r} column in the batch, found {names}")
     contents = batch.column(content).to_pylist()
     uris = batch.column(uri).to_pylist()
     formats = batch.column(fmt).to_pylist() if fmt in names else [None] * len(contents)
