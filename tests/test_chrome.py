@@ -23,6 +23,11 @@ from interview_parser.stages.chrome import line_rule
             "breadcrumb",
         ),
         ("You are here: Home > Transcripts > 2023", "breadcrumb"),
+        ("Home / Blog / 2024 / Spotlight on the Harbour Working Group", "breadcrumb"),
+        (
+            "[Home](https://www.site.example/) | [Blog](https://www.site.example/blog/) | [About](/about/)",
+            "menu",
+        ),
         ("Print this page", "print"),
         ("ADVERTISEMENT", "reading-aid"),
         ("Listen to this article", "reading-aid"),
@@ -40,6 +45,13 @@ def test_chrome_lines(line: str, rule: str) -> None:
         "Most of it, if I'm honest.",
         "© AMSI/Photo Unit",  # a photo credit, not a copyright line
         "The rain, the wind / the cold: all of it, every day.",
+        # Link addresses in Markdown prose are no menu or breadcrumb (found on real
+        # spotlight interviews and podcast transcripts: their slashes split into items).
+        "[charter](https://code.example/harbour/community/blob/main/wg-harbour/charter.md)",
+        "and [Ben Okafor](https://code.example/bokafor), the group's two leads,",
+        "[release dashboard](https://dash.example/harbour/releases/overview/) shows when",
+        "slides are at <https://files.example/uploads/2021/03/briefing-slides.pdf>",
+        "see [the notes](/docs/reference/harbour/notes/) for more",
     ],
 )
 def test_prose_is_not_chrome(line: str) -> None:

@@ -94,13 +94,20 @@ _menus = st.tuples(
     st.lists(st.sampled_from(_ITEMS), min_size=1, max_size=5),
     st.sampled_from([" | ", " / ", " — ", " › ", "  ", "|", " · ", " "]),
 ).map(lambda parts: parts[1].join(parts[0]))
-_MENUISH = st.text(alphabet=st.sampled_from(list("ab C.?!|·•›»>/\t–—- ,")), max_size=60) | _menus
+_MENUISH = (
+    st.text(alphabet=st.sampled_from(list("ab C.?!|·•›»>/\t–—- ,")), max_size=60)
+    | _menus
+    | st.lists(
+        st.sampled_from([*_ITEMS, "[a](https://x.example/b/c)", "<http://y/z/w>", " / ", "www.q/r"])
+    ).map(" ".join)
+)
 
 
 def _menu_rule_splitting_every_line(text: str) -> str | None:
     """The menu rule as it stood before its prefilters: split, then judge the items."""
     from interview_parser.stages import chrome
 
+    text = chrome.without_addresses(text)
     if len(text) > 240 or text.rstrip().endswith(("?", "!", ".")):
         return None
     items = [i for i in chrome.ITEM_SEPARATORS.split(text.strip()) if i]

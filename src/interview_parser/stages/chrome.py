@@ -181,7 +181,20 @@ def line_rule(text: str) -> str | None:
     return _menu_rule(text)
 
 
+# A link's address separates nothing: the slashes of "https://a.example/b/c" or of a
+# Markdown "[text](/docs/b/c)" are no menu's items. Addresses go before the items are read.
+_ADDRESS = re.compile(r"(?<=\])\([^()\s]*\)|<?\b(?:https?://|www\.)[^\s<>]*>?")
+
+
+def without_addresses(text: str) -> str:
+    """A line with its link addresses cut ("[charter](https://...)" reads "[charter]")."""
+    if "](" in text or "://" in text or "www." in text:
+        return _ADDRESS.sub("", text)
+    return text
+
+
 def _menu_rule(text: str) -> str | None:
+    text = without_addresses(text)
     if len(text) > 240 or text.rstrip().endswith(("?", "!", ".")):
         return None
     # Three items need separators between them: most lines have none, and skip the split.
