@@ -181,3 +181,38 @@ def test_a_panel_of_hosts_asks_the_guest_they_introduce() -> None:
     assert {e.answer.speaker for e in t.exchanges} == {"Dora Fenn"}
     # The welcome and "Thanks for having me" are the show's greeting, not an exchange.
     assert [e.question.text[:22] for e in t.exchanges] == ["So how did Kestrel sta", "And the name, where do"]
+
+
+_JOINT_PAGE = (
+    "Lena Varga talked with Ana Sorensen and Ben Okafor about the build tools.\n\n"
+    "**Lena (LV)**: How did you start?\n\n"
+    "**Ana (AS)**: I wrote a small cache for the build farm, and people relied on it.\n\n"
+    "**Ben (BO)**: I came from the documentation side, fixing release notes.\n\n"
+    "**Lena (LV)**: What should newcomers do?\n\n"
+    "**Ana (AS) and Ben (BO)**: Come to the weekly triage call, everyone is welcome.\n"
+)
+
+
+def test_two_speakers_answer_together() -> None:
+    """ "**Han(HK) and Elana (EH)**:" on a real spotlight interview's last answer was no
+    label: the last question and its answer were lost as an unanswered question."""
+    t = parse(_JOINT_PAGE)
+    assert [e.answer.speaker for e in t.exchanges] == ["Ana", "Ana and Ben"]
+    assert t.exchanges[-1].answer.text == "Come to the weekly triage call, everyone is welcome."
+    assert speaker_key("Ana and Ben") == "ANA & BEN"
+    assert speaker_key("KOVAC & NUNES") == "KOVAC & NUNES"
+
+
+def test_a_joint_name_is_no_given_name() -> None:
+    """ "Ana and Ben" is no full name whose given name "Ana" labels Ana's own turns."""
+    t = parse(_JOINT_PAGE)
+    ana = [p for p in t.participants if p.name.startswith("Ana")]
+    assert {p.name for p in ana} >= {"Ana Sorensen", "Ana and Ben"}
+
+
+def test_a_kicker_with_an_ampersand_is_no_interview() -> None:
+    t = parse(
+        "Pro & Contra: Is the new phone worth the price?\n\n"
+        "The phone costs more than last year's model, and reviewers disagree about it.\n"
+    )
+    assert t.exchanges == ()

@@ -76,6 +76,14 @@ _CJK_SPEAKER = re.compile(
     rf"[*_]{{0,2}}\s*(?P<body>.*)$"
 )
 _CJK_FIRST = re.compile(rf"[*_]*[{_CJK}]")
+# Two people answering together: "**Ana (AS) and Ben (BO)**:", "Han(HK) and Elana (EH):",
+# "KOVAC & NUNES:". Each name as a speaker label spells it, with its own optional outlet.
+_ONE_OF_TWO = rf"(?:{_CAPS_NAME}|{_TITLE_NAME})(?:\s*[\[(][^\])\n]{{1,40}}[\])])?"
+_JOINT = re.compile(
+    rf"^[*_]{{0,2}}(?P<label>(?P<first>{_ONE_OF_TWO})\s+(?:and|&)\s+(?P<second>{_ONE_OF_TWO}))"
+    r"[*_]{0,2}\s*:[*_]{0,2}(?:\s+|$)(?P<body>.*)$"
+)
+_JOINED = re.compile(r"(?<!\s)\s++(?:and|&)\s+")
 # Automatic transcripts put the speaker and a time on a line of their own, the words below.
 _STAMP_LINE = re.compile(
     rf"^(?P<label>(?P<name>{_CAPS_NAME}|{_TITLE_NAME}))\s+\(?(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\)?$"
@@ -164,6 +172,17 @@ def _find(block: Block) -> _Found | None:
         return _Found(
             "speaker", m.group("label"), name, m.group("body"), speaker_key(name), affiliation=m.group("aff")
         )
+    if (
+        ":" in text[:120]
+        and (" and " in text[:120] or " & " in text[:120])
+        and (m := _JOINT.match(text))
+        and _speaker_ok(first_name := _BOLD_NAME.sub("", m.group("first")).strip())
+        and _speaker_ok(second_name := _BOLD_NAME.sub("", m.group("second")).strip())
+        and len(first_name) > 1
+        and len(second_name) > 1
+    ):
+        name = f"{first_name} and {second_name}"
+        return _Found("speaker", m.group("label"), name, m.group("body"), speaker_key(name))
     # Every script the CJK pattern names lies at or above U+3040: a cheap test first.
     if (
         first >= "\u3040"
@@ -206,9 +225,21 @@ def _speaker_ok(name: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def speaker_key(name: str) -> str:
-    """A key under which ``JANE DOE``, ``Doe`` and ``Ms Doe`` fall together: the surname."""
+    """A key under which ``JANE DOE``, ``Doe`` and ``Ms Doe`` fall together: the surname.
+
+    Two people speaking together (``Ana and Ben``, ``KOVAC & NUNES``) have a key of their
+    own, ``ANA & BEN``: neither one's turns."""
+    if " and " in name or " & " in name:
+        parts = _JOINED.split(name.strip())
+        if len(parts) == 2 and all(p[:1].isupper() for p in parts):
+            return " & ".join(speaker_key(p) for p in parts)
     bare = _HONORIFIC_RE.sub("", name.strip()).strip(" .")
     return (bare.split()[-1] if bare.split() else bare).upper().strip(".")
+
+
+def _joint_keys(key: str) -> list[str]:
+    """The two speakers of a joint key (``ANA & BEN``), or none."""
+    return key.split(" & ") if " & " in key else []
 
 
 def _side_of_word(word: str) -> str | None:
@@ -265,7 +296,19 @@ def run(state: State) -> None:
         real_speakers |= caps
     if not real_speakers and not letters_ok and not qa_words:
         real_speakers = _first_pair(state, found)
+    # Two speakers of the page answering together label a turn, seen once or not.
+    joint = {
+        f.key
+        for f in found.values()
+        if f.kind == "speaker" and (pair := _joint_keys(f.key)) and all(k in real_speakers for k in pair)
+    }
+    real_speakers |= joint
     sides = _speaker_sides(state, found, real_speakers, letters_ok or qa_words)
+    for key in joint:
+        # They speak for the side both of them take.
+        pair_sides = {sides.get(k) for k in _joint_keys(key)}
+        if len(pair_sides) == 1 and (shared := pair_sides.pop()) is not None:
+            sides[key] = shared
     # Named speakers, and bold questions nobody labels ("Marta:" and "Jonas:" answering
     # unlabelled bold questions; "Magazine:" / "Jane Doe:" on the first pair only): the
     # bold questions ask, and the names answer unless their own turns ask.
@@ -374,7 +417,7 @@ def _given_name_keys(found: dict[int, _Found]) -> None:
     given: dict[str, set[str]] = defaultdict(set)
     for f in found.values():
         words = f.name.split()
-        if f.kind == "speaker" and len(words) >= 2 and not f.name.isupper():
+        if f.kind == "speaker" and len(words) >= 2 and not f.name.isupper() and not _joint_keys(f.key):
             given[words[0].lower()].add(f.key)
     if not given:
         return
