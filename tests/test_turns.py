@@ -51,3 +51,26 @@ def test_only_questions_labelled() -> None:
             "Harder than wheat. The dough is sticky.",
         ),
     ]
+
+
+def _festival(closing: str) -> str:
+    return (
+        "Kai Moreno spoke to Ruth Adeyemi about the festival.\n\n"
+        "KAI: How did the festival start?\n\n"
+        "RUTH: With four friends and a borrowed stage in a car park.\n\n"
+        "KAI: And next year?\n\n"
+        "RUTH: Two stages, and a children's day on the Sunday.\n\n" + closing + "\n"
+    )
+
+
+def test_the_interviewers_closing_thanks_leave_the_last_answer() -> None:
+    """ "Thank you so much for your time and insights ..." after the last answer of a real
+    spotlight interview, unlabelled: the interviewer's, not the answer's last paragraph."""
+    t = parse(_festival("Thank you so much for your time and insights into the festival!"))
+    assert t.exchanges[-1].answer.text == "Two stages, and a children's day on the Sunday."
+    assert [s.reason for s in t.removed if s.text.startswith("Thank you so much")] == ["closing-note"]
+
+
+def test_a_guests_own_thanks_stay_in_the_answer() -> None:
+    t = parse(_festival("Thank you for asking me about it, I love talking about the festival!"))
+    assert t.exchanges[-1].answer.text.endswith("I love talking about the festival!")

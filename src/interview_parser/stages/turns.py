@@ -256,6 +256,16 @@ _CLOSING_LINE = re.compile(
     r"(?-i:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)[.!]*$",
     re.I,
 )
+# The interviewer's unlabelled thanks after the last answer ("Thank you both for the
+# conversation", "Thank you so much for your time and insights"): addressed to the guests,
+# which no guest says of themselves.
+_GUEST_THANKS = re.compile(
+    r"^(?:thanks|thank you|many thanks)\b.{0,40}?(?:\bboth\b|\bfor your time\b"
+    r"|\bfor (?:taking|making) the time\b"
+    r"|\bfor (?:joining|talking to|talking with|speaking to|speaking with) us\b)",
+    re.I,
+)
+_GUEST_THANKS_WORDS = 30
 
 
 def _is_tail(para: list[Block]) -> bool:
@@ -265,6 +275,8 @@ def _is_tail(para: list[Block]) -> bool:
     if not words or any(b.hints.chrome for b in para):
         return True
     if _CLOSING_LINE.search(text):
+        return True
+    if len(words) <= _GUEST_THANKS_WORDS and _GUEST_THANKS.match(text):
         return True
     personal = any(w in PERSONAL_WORDS for w in words)
     spoken = text.rstrip().endswith((".", "!", "?", "…", "—"))
