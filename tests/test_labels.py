@@ -216,3 +216,51 @@ def test_a_kicker_with_an_ampersand_is_no_interview() -> None:
         "The phone costs more than last year's model, and reviewers disagree about it.\n"
     )
     assert t.exchanges == ()
+
+
+def test_a_given_name_label_is_one_participant_with_the_full_name() -> None:
+    """ "Jane:" after "Jane Doe:" joined her turns, but the participants listed "Jane Doe"
+    twice, once as the interviewer (their keys were read again from the names)."""
+    t = parse(
+        "Tom Reyes spoke to Jane Doe about rivers.\n\n"
+        "Tom Reyes: Why rivers?\n\n"
+        "Jane Doe: Because I grew up beside one and never left it behind me.\n\n"
+        "Tom: And now?\n\n"
+        "Jane: Now I study them for a living, every day of the year.\n"
+    )
+    assert [(p.name, p.role.value, p.aliases) for p in t.participants] == [
+        ("Jane Doe", "interviewee", ("Jane",)),
+        ("Tom Reyes", "interviewer", ("Tom",)),
+    ]
+
+
+_INITIALS_PAGE = (
+    "---\ntitle: Docs team\nauthor: Amira Patel\n---\n\n"
+    "We talked with Kofi Nyarko about the docs.\n\n"
+    "**Amira:** **How did you start?**\n\n"
+    "**Kofi**: By fixing typos in the install guide three years ago.\n\n"
+    "**AP: What do you look after?**\n\n"
+    "**KN**: The guides and the reference pages, every one of them.\n\n"
+    "**A: Is that a lot of work?**\n\n"
+    "**KN**: About two hundred pages, ten moved every week.\n\n"
+    "**A: And after that?**\n\n"
+    "**KN**: The style guide, which every other team follows.\n\n"
+    "**AP: Where should newcomers start?**\n\n"
+    "**KN**: With one confusing page, made clearer.\n"
+)
+
+
+def test_initials_after_given_names_and_a_lone_initial() -> None:
+    """A real spotlight: "Arvind:"/"Kensei:" on the first pair, "AP:"/"KN:" after (the
+    author and the intro name them in full), and "A:", the interviewer's initial, read as
+    the answer letter: the first exchange was lost and two questions joined an answer."""
+    t = parse(_INITIALS_PAGE)
+    assert [e.question.text for e in t.exchanges] == [
+        "How did you start?",
+        "What do you look after?",
+        "Is that a lot of work?",
+        "And after that?",
+        "Where should newcomers start?",
+    ]
+    names = {p.name: p.role.value for p in t.participants}
+    assert names["Kofi Nyarko"] == "interviewee" and names["Amira Patel"] == "interviewer"

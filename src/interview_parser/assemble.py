@@ -25,7 +25,7 @@ from .records import (
     Transcript,
     Turn,
 )
-from .stages.labels import display_name, speaker_key
+from .stages.labels import display_name, key_for, speaker_key
 
 
 def span_of(blocks: list[Block]) -> Span:
@@ -45,22 +45,42 @@ def span_of(blocks: list[Block]) -> Span:
     return Span(start_line=start, end_line=end, path=path)
 
 
+_BOLD_MARKS = ("**", "__")
+
+
+def unwrapped(text: str, line: str) -> str:
+    """A paragraph wholly in Markdown bold loses its markers, as a whole bold line does in
+    the front end: "**Why now?**", or "**AP: Why now?**" with its label inside the bold
+    (``line`` is the paragraph's first line as printed), reads "Why now?"."""
+    for mark in _BOLD_MARKS:
+        if text.endswith(mark):
+            count = text.count(mark)
+            if count == 2 and text.startswith(mark) and len(text) > 4:
+                return text[2:-2].strip()
+            if count == 1 and line.startswith(mark) and len(text) > 2:
+                return text[:-2].rstrip()
+    return text
+
+
 def _paragraph_texts(blocks: list[Block]) -> tuple[str, ...]:
     """Lines of one paragraph joined by a newline; labels left out (``body`` is label-free)."""
     out: list[str] = []
     lines: list[str] = []
+    opening = ""
     last = blocks[0].para if blocks else None
     for b in blocks:
         if b.para != last:
             if lines:
-                out.append("\n".join(lines))
+                out.append(unwrapped("\n".join(lines), opening))
                 lines = []
             last = b.para
         piece = b.body.strip()
         if piece:
+            if not lines:
+                opening = b.text
             lines.append(piece)
     if lines:
-        out.append("\n".join(lines))
+        out.append(unwrapped("\n".join(lines), opening))
     return tuple(out)
 
 
@@ -71,7 +91,7 @@ def _turn(draft: TurnDraft, kind: Bucket, default_rule: str) -> Turn:
         b.kind = kind
         if not b.rule:
             b.rule = default_rule
-        body = b.body.strip()
+        body = unwrapped(b.body.strip(), b.text)
         return Turn(
             text=body,
             paragraphs=(body,) if body else (),
@@ -90,6 +110,7 @@ def _turn(draft: TurnDraft, kind: Bucket, default_rule: str) -> Turn:
     paragraphs: list[str] = []
     speakers: list[str | None] = []
     lines: list[str] = []
+    opening = ""  # the first line of the paragraph in lines, as printed
     spans: list[Span] = []
     current = _speaker_name(draft.speaker)
     said_by = current
@@ -102,7 +123,7 @@ def _turn(draft: TurnDraft, kind: Bucket, default_rule: str) -> Turn:
             b.rule = default_rule
         if b.para != para:
             if lines:
-                paragraphs.append("\n".join(lines))
+                paragraphs.append(unwrapped("\n".join(lines), opening))
                 speakers.append(said_by)
                 lines = []
             para, said_by = b.para, current
@@ -116,6 +137,8 @@ def _turn(draft: TurnDraft, kind: Bucket, default_rule: str) -> Turn:
             time = b.time
         piece = b.body.strip()
         if piece:
+            if not lines:
+                opening = b.text
             lines.append(piece)
         span = b.span
         spans.append(span)
@@ -125,7 +148,7 @@ def _turn(draft: TurnDraft, kind: Bucket, default_rule: str) -> Turn:
             end = span.end_line
         path = path or span.path
     if lines:
-        paragraphs.append("\n".join(lines))
+        paragraphs.append(unwrapped("\n".join(lines), opening))
         speakers.append(said_by)
     if start != first.start_line or end != first.end_line or path != first.path:
         first = Span(start_line=start, end_line=end, path=path)
@@ -262,10 +285,10 @@ def _participants(state: State, exchanges: list[Exchange]) -> tuple[Participant,
     turns: dict[str, list[TurnDraft]] = {}
     for t in state.turns:
         if t.speaker:
-            turns.setdefault(speaker_key(t.speaker), []).append(t)
+            turns.setdefault(key_for(state, t.speaker), []).append(t)
     for b in state.blocks:
         if b.speaker and b.kind in (Bucket.QUESTION, Bucket.ANSWER, Bucket.INTRO, Bucket.DRAFT):
-            key = keys.get(b.speaker) or keys.setdefault(b.speaker, speaker_key(b.speaker))
+            key = keys.get(b.speaker) or keys.setdefault(b.speaker, key_for(state, b.speaker))
             names = people.setdefault(key, [])
             for form in (b.speaker, (b.label or "").rstrip(" :")):
                 if form and form not in names:

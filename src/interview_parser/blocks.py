@@ -79,6 +79,9 @@ class State:
     # Filled by the turns stage: the open blocks of each turn, in order.
     turns: list[TurnDraft] = attrs.Factory(list)
     speakers: dict[str, str] = attrs.Factory(dict)  # speaker key -> side
+    # Speaker as printed -> key, where the labels stage gave a label another's key ("Jane:"
+    # after "Jane Doe:", "Amira:" before "AP:"); every other name's key is speaker_key's.
+    speaker_keys: dict[str, str] = attrs.Factory(dict)
     moderators: set[str] = attrs.Factory(set)  # speaker keys that hand over, never ask
     min_interview_score: float = 0.5  # from ParseOptions, for the verdict stage
     detect_language: bool = False  # from ParseOptions, for the metadata stage

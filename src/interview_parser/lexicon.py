@@ -306,7 +306,8 @@ QUESTION_MARKS = ("?", "？", "؟")
 # long "ſ" (re.I folds them with i and s). Text free of them can be lowered and matched
 # without re.I, at a fraction of the cost (tests/test_shortcuts.py checks every code point).
 FOLD_ODD = "İıſ"
-_TRAILING = '"”’)」』 '
+# Closing quotes and brackets, and Markdown emphasis ("**Why now?**" asks).
+_TRAILING = '"”’)」』 *_'
 
 
 def ends_asking(text: str) -> bool:

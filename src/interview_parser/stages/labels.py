@@ -237,6 +237,12 @@ def speaker_key(name: str) -> str:
     return (bare.split()[-1] if bare.split() else bare).upper().strip(".")
 
 
+def key_for(state: State, name: str) -> str:
+    """The key of a speaker as printed on this page (the labels stage's, where it joined the
+    name to another's turns)."""
+    return state.speaker_keys.get(name) or speaker_key(name)
+
+
 def _joint_keys(key: str) -> list[str]:
     """The two speakers of a joint key (``ANA & BEN``), or none."""
     return key.split(" & ") if " & " in key else []
@@ -267,6 +273,7 @@ def run(state: State) -> None:
     _titled_labels(state, found)
     _period_labels(state, found)
     _given_name_keys(found)
+    _initials_keys(state, found)
     letters = Counter(f.name for f in found.values() if f.kind == "letter")
     words = Counter(f.name.lower() for f in found.values() if f.kind == "word")
     speakers = Counter(f.key for f in found.values() if f.kind == "speaker")
@@ -275,6 +282,14 @@ def run(state: State) -> None:
     q_letters = {k for k in letters if k in _QUESTION_LETTERS}
     a_letters = {k for k in letters if k in {w for ws in ANSWER_WORDS.values() for w in ws}}
     letters_ok = bool(q_letters) and (bool(a_letters) or sum(letters.values()) >= 2)
+    if letters and not letters_ok and any(n >= 2 for n in speakers.values()):
+        # "A:" among recurring "AP:" and "KN:" labels, with no "Q:": a speaker's initial,
+        # not the answer letter.
+        for index, f in list(found.items()):
+            if f.kind == "letter":
+                found[index] = f._replace(kind="speaker")
+        letters = Counter()
+        speakers = Counter(f.key for f in found.values() if f.kind == "speaker")
     # A letter that is both (A in English, and nothing else) is fine; P/R need each other.
     qa_words = any(w not in _ROLE_LABELS for w in words)
     real_speakers = {k for k, n in speakers.items() if n >= 2}
@@ -334,8 +349,11 @@ def run(state: State) -> None:
             side = _side_of_word(hit.name)
         elif hit.kind == "speaker":
             key = hit.key
-            if key in real_speakers or _side_of_word(hit.name) or hit.name.lower() in AUDIENCE_WORDS:
-                side = _side_of_word(hit.name) or sides.get(key)
+            # A name that is a label word says its side ("Interviewer:"); a lone initial
+            # ("A:" among "AP:" and "KN:") does not.
+            word_side = _side_of_word(hit.name) if len(hit.name) > 1 else None
+            if key in real_speakers or word_side or hit.name.lower() in AUDIENCE_WORDS:
+                side = word_side or sides.get(key)
         if side is None:
             continue
         block.side = side
@@ -351,6 +369,8 @@ def run(state: State) -> None:
         block.rule = f"label-{hit.kind}"
         if hit.kind == "speaker" or (hit.kind == "word" and hit.name.lower() in _ROLE_LABELS):
             block.speaker = hit.name
+            if hit.kind == "speaker" and hit.key != speaker_key(hit.name):
+                state.speaker_keys[hit.name] = hit.key
         conventions.append(hit.kind)
         lang = LABEL_LANGUAGE.get(hit.name.lower())
         if lang and state.meta.language is None:
@@ -426,6 +446,32 @@ def _given_name_keys(found: dict[int, _Found]) -> None:
             keys = given.get(f.name.lower().strip("."))
             if keys and len(keys) == 1:
                 found[index] = f._replace(key=next(iter(keys)))
+
+
+_FULL_NAME = re.compile(rf"\b([{_UP}][a-zà-ÿ]+)\s+([{_UP}][a-zà-ÿ'’\-]+)\b")
+
+
+def _initials_keys(state: State, found: dict[int, _Found]) -> None:
+    """ "Amira:" on the first turn and "AP:" after, the page naming Amira Patel (its author,
+    or its intro): a one-off given name whose full name's initials label recurring turns is
+    that speaker."""
+    hits = [f for f in found.values() if f.kind == "speaker"]
+    counts = Counter(f.key for f in hits)
+    initials = {k for k, n in counts.items() if n >= 2 and 2 <= len(k) <= 3 and k.isalpha()}
+    once = [i for i, f in found.items() if f.kind == "speaker" and counts[f.key] == 1 and " " not in f.name]
+    if not initials or not once:
+        return
+    first = min(found)
+    texts = [state.meta.author or "", *(b.text for b in state.blocks[:first] if b.kind is None)]
+    given: dict[str, set[str]] = defaultdict(set)
+    for text in texts:
+        for m in _FULL_NAME.finditer(text):
+            given[m.group(1).lower()].add((m.group(1)[0] + m.group(2)[0]).upper())
+    for index in once:
+        f = found[index]
+        keys = given.get(f.name.lower().strip("."), set()) & initials
+        if len(keys) == 1:
+            found[index] = f._replace(key=keys.pop())
 
 
 _LONG_LABEL_WORDS = 12

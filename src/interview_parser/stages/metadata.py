@@ -19,7 +19,7 @@ from ..dates import find_date
 from ..lexicon import ORGANISATION_WORDS, TITLE_SEPARATORS
 from ..records import Bucket, Diagnostic
 from .chrome import ITEM_SEPARATORS
-from .labels import display_name, speaker_key
+from .labels import display_name, key_for
 from .turns import is_wrapped, word_count
 
 _NAME = re.compile(
@@ -92,7 +92,7 @@ def run(state: State) -> None:
             else:
                 continue
             if spelled and len(spelled.split()) > len(b.speaker.split()):
-                state.meta.full_names.setdefault(speaker_key(b.speaker), spelled)
+                state.meta.full_names.setdefault(key_for(state, b.speaker), spelled)
 
 
 _DATE_WORDS = re.compile(

@@ -1,0 +1,31 @@
+"""Markdown markup around turns: emphasis that wraps a whole question, and its "?"."""
+
+from __future__ import annotations
+
+import pytest
+
+from interview_parser.assemble import unwrapped
+from interview_parser.lexicon import ends_asking
+
+
+@pytest.mark.parametrize("text", ["**Why now?**", "Why now?**", "__Why now?__", "Why now?*"])
+def test_a_question_in_emphasis_asks(text: str) -> None:
+    """ "**Hello ... tell us how you got involved?**" read as no question: the greeting rule
+    took a real spotlight's first question and answer as the show's intro."""
+    assert ends_asking(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "expected"),
+    [
+        ("**Why now?**", "**Why now?**", "Why now?"),
+        ("**Why\nnow?**", "**Jo:** **Why", "Why\nnow?"),
+        ("Why now?**", "**AP: Why now?", "Why now?"),  # the label inside the bold
+        ("Why **now**?", "Why **now**?", "Why **now**?"),
+        ("**Now** or **never**", "**Now** or", "**Now** or **never**"),
+        ("Because it is late.**", "Because it is late.**", "Because it is late.**"),
+        ("****", "****", "****"),
+    ],
+)
+def test_bold_wrapping_a_paragraph_is_markup(text: str, line: str, expected: str) -> None:
+    assert unwrapped(text, line) == expected
