@@ -264,3 +264,18 @@ def test_initials_after_given_names_and_a_lone_initial() -> None:
     ]
     names = {p.name: p.role.value for p in t.participants}
     assert names["Kofi Nyarko"] == "interviewee" and names["Amira Patel"] == "interviewer"
+
+
+def test_no_space_after_the_colon_before_japanese() -> None:
+    """ "**Michael**:こんにちは" on a real Japanese spotlight: no label without a space."""
+    t = parse(
+        "**Kenji**: 自己紹介をしていただけますか？\n\n"
+        "**Mina**:こんにちは、Minaです。三年前から参加しています。\n\n"
+        "**Kenji**:何をすすめますか？\n\n"
+        "**Mina**: まずはミーティングに参加することです。\n"
+    )
+    assert [e.answer.text for e in t.exchanges] == [
+        "こんにちは、Minaです。三年前から参加しています。",
+        "まずはミーティングに参加することです。",
+    ]
+    assert not _sides("Note:this is no label, only a note.\n")[0][0]

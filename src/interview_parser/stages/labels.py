@@ -64,9 +64,13 @@ _TITLE_NAME = rf"{_HONORIFIC}?[{_UP}][\w'’\-]*(?:\s+(?:[{_UP}][\w'’.\-]*|{_L
 # Automatic transcripts that do not know the names: "Speaker 1:", "SPEAKER 2:".
 _NUMBERED = r"(?:[Ss]peaker|SPEAKER|[Pp]articipant|PARTICIPANT|[Gg]uest|GUEST) ?\d{1,2}"
 _NUMBERED_RE = re.compile(rf"^{_NUMBERED}$")
+# After the colon a space, or none before words in a script written without spaces
+# ("**Mina**:こんにちは" on a Japanese page).
+_UNSPACED = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
 _SPEAKER = re.compile(
     rf"^[*_]{{0,2}}(?P<label>(?P<name>{_NUMBERED}|{_CAPS_NAME}|{_TITLE_NAME})"
-    r"(?:\s*[\[(](?P<aff>[^\])\n]{1,80})[\])])?)[*_]{0,2}\s*:[*_]{0,2}(?:\s+|$)(?P<body>.*)$"
+    r"(?:\s*[\[(](?P<aff>[^\])\n]{1,80})[\])])?)[*_]{0,2}\s*:[*_]{0,2}"
+    rf"(?:\s+|$|(?=[{_UNSPACED}]))(?P<body>.*)$"
 )
 # Names in scripts without capitals (Japanese, Chinese, Korean), with an ASCII or a
 # full-width colon; "佐藤/田中/鈴木:" is a joint answer.
