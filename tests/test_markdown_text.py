@@ -29,3 +29,21 @@ def test_a_question_in_emphasis_asks(text: str) -> None:
 )
 def test_bold_wrapping_a_paragraph_is_markup(text: str, line: str, expected: str) -> None:
     assert unwrapped(text, line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "clean"),
+    [
+        ("**Why now?**<br>", "**Why now?**"),
+        ("Because.<BR/>  ", "Because."),
+        ("a <br />", "a"),
+        ("<br>", "<br>"),  # a line of only a break is text, as a lone "\" is
+        ("x<brief>", "x<brief>"),
+    ],
+)
+def test_an_html_break_ending_a_line_is_markup(line: str, clean: str) -> None:
+    """ "**Question?**<br>" then the answer on the next line (a real release interview in
+    Markdown): the break kept the bold line from reading as wholly bold."""
+    from interview_parser.read.text import clean_line
+
+    assert clean_line(line) == clean

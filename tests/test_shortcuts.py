@@ -295,12 +295,13 @@ def test_line_rule_matches_the_case_blind_rules(text: str) -> None:
 _MARKED = ["", "**Q:** Why?", "*Aside*", "__Bold__ tail", "_x_", "# Head"]
 # Pages whose only white space is the plain space take the page-wide fold: spaces at every
 # place, and backslashes (a Markdown hard break ends a line in one).
-_spaced = st.text(alphabet=st.sampled_from([*" ab\\*#"]), max_size=12)
+_spaced = st.lists(st.sampled_from([*" ab\\*#>", "<br>", "<BR/>"]), max_size=8).map("".join)
 _lines = st.lists(_odd_text | st.sampled_from(_MARKED)) | st.lists(_spaced | st.sampled_from(_MARKED))
 
 
 @given(_lines)
 @example(["a  b ", " c", "d \\"])
+@example(["**Why?**<br>  ", "<br>", "x <br />"])
 def test_text_front_end_cleans_lines_as_clean_line_does(lines: list[str]) -> None:
     """The front end's inlined trimming and its emphasis test give clean_line's lines and
     the emphasis pattern's verdict."""

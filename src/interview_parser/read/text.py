@@ -2,7 +2,8 @@
 
 Each non-blank line is a block; a blank line starts a new paragraph. A YAML front-matter
 header (Markdown exports) is kept as chrome blocks, its title and date read as metadata.
-Lines keep their words verbatim; only surrounding white space is trimmed, and a line
+Lines keep their words verbatim; only surrounding white space (and a hard break, "\\" or
+"<br>", at the end) is trimmed, and a line
 wholly in Markdown emphasis (``**...**``, ``*...*``) loses its markers and is hinted bold
 or italic, as ``<b>`` would be in HTML.
 """
@@ -77,11 +78,22 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+_BREAK_TAGS = ("<br>", "<br/>", "<br />")
+
+
 def clean_line(line: str) -> str:
-    """Trim a line and fold its inner white space; Markdown hard breaks go, escapes stay."""
-    if line.endswith("\\"):  # a Markdown hard break (a line of only "\\" is text, and kept)
+    """Trim a line and fold its inner white space; Markdown hard breaks ("\\" or an HTML
+    "<br>" ending the line) go, escapes stay. A line that is only a break is text, kept."""
+    if line.endswith("\\"):
         stripped = fold(line[:-1])
         return stripped if stripped else fold(line)
+    tail = line.rstrip()
+    if tail.endswith(">"):
+        low = tail[-6:].lower()
+        for tag in _BREAK_TAGS:
+            if low.endswith(tag):
+                stripped = fold(tail[: -len(tag)])
+                return stripped if stripped else fold(line)
     return fold(line)
 
 
@@ -139,6 +151,8 @@ def text_blocks(text: str, meta: Meta) -> list[Block]:
             line = raw
         else:
             line = " ".join(raw.split())
+        if line.endswith(">"):
+            line = clean_line(raw)  # perhaps an HTML hard break, "<br>"
         if not line:
             if not blank:
                 para += 1
