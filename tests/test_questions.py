@@ -158,3 +158,22 @@ def test_weak_units_never_ask(entries: list[_Entry]) -> None:
     assert questions._MARK_EXPLAINED < questions._SWITCH
     picked = _viterbi(entries, 0.0)
     assert not any(is_q for e, is_q in zip(entries, picked, strict=True) if e.fixed is None)
+
+
+def test_a_bold_lead_that_does_not_ask_is_a_question_among_asking_ones() -> None:
+    """ "**I went a couple of times.**<br>" then "Okay." in a real release interview whose
+    every bold lead is the interviewer's: a lead that states was merged into the answer
+    before it."""
+    from interview_parser import parse
+
+    t = parse(
+        "An interview with Rosa Pinto about the release.\n\n"
+        "**How long was the crossing?**<br>\nAbout forty minutes on a calm day.\n\n"
+        "**That is a lot of homework.**<br>\nIt was! But it taught me to work anywhere.\n\n"
+        "**What is the best new feature?**<br>\nThe retry queue, which waits and tries again.\n"
+    )
+    assert [e.question.text for e in t.exchanges] == [
+        "How long was the crossing?",
+        "That is a lot of homework.",
+        "What is the best new feature?",
+    ]

@@ -122,13 +122,36 @@ def _emphasised(b: Block) -> bool:
     return b.hints.bold or b.hints.italic
 
 
+_RUN_IN_LEADS = 2
+
+
+def _lead(para: list[Block]) -> list[Block]:
+    """The paragraph's opening run of wholly emphasised lines."""
+    for i, b in enumerate(para):
+        if not _emphasised(b):
+            return para[:i]
+    return para
+
+
 def _split_run_in(paragraphs: dict[int, list[Block]]) -> dict[int, list[Block]]:
     """A bold question and its answer in one paragraph (``<p><b>Why?</b><br>Because
     ...</p>``), or a later question starting after an answer's last line: each run of
     whole-emphasis lines that asks, and each run of plain lines, is a unit of its own."""
     units: list[list[Block]] = []
+    # Where emphasised leads ask on several paragraphs ("**Why?**<br>" then the answer), a
+    # lead that does not ask is the interviewer's too ("**That is a lot of homework.**").
+    leads_ask = (
+        sum(
+            1
+            for para in paragraphs.values()
+            if len(para) > 1 and _emphasised(para[0]) and not _emphasised(para[-1]) and _asks(_lead(para))
+        )
+        >= _RUN_IN_LEADS
+    )
     for para in paragraphs.values():
-        mixed = len(para) > 1 and any(_emphasised(b) and _asks([b]) for b in para)
+        mixed = len(para) > 1 and (
+            any(_emphasised(b) and _asks([b]) for b in para) or (leads_ask and _emphasised(para[0]))
+        )
         if not mixed or all(_emphasised(b) for b in para):
             units.append(para)
             continue
