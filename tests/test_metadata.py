@@ -145,3 +145,17 @@ def test_detection_without_its_extra_says_what_to_install(monkeypatch: pytest.Mo
     with pytest.raises(ModuleNotFoundError, match=r"interview-parser\[language\]"):
         language.detect("A sentence long enough to be worth detecting, in plain English words.")
     language._identifier.cache_clear()
+
+
+def test_a_markdown_link_around_the_interviewer_reads_as_its_words() -> None:
+    """ "[Priya Nair](https://...) interviews Tomas Lindqvist": the link hid the verb that
+    makes Priya Nair the asker, and she was named the interviewee."""
+    from interview_parser import parse
+
+    t = parse(
+        "In this post, [Priya Nair](https://social.example/pnair) interviews Tomas Lindqvist,\n"
+        "lead of the release team.\n\n"
+        "**What does a release look like?**\n\nA calendar of steps, the same every time.\n\n"
+        "**What would you suggest to newcomers?**\n\nKeep applying, and come to the meetings.\n"
+    )
+    assert t.interviewee is not None and t.interviewee.name == "Tomas Lindqvist"

@@ -222,6 +222,8 @@ def _interviewee(state: State, header: list[Block]) -> str | None:
     texts += captions
     texts += [t.blocks[0].body or t.blocks[0].text for t in state.turns[:1] if t.side == "q"]
     texts += headings[:4]
+    # "[Priya Nair](https://...) interviews Tomas Lindqvist": a Markdown link reads as its words.
+    texts = [_LINK.sub(r" \1 ", t) if "](" in t else t for t in texts]
     names = _Names()
     title = state.meta.title or ""
     # "Tagus Pension Fund CIO Leonor Vaz: ..." names its interviewee before the colon.
@@ -268,6 +270,7 @@ def _interviewee(state: State, header: list[Block]) -> str | None:
     return max(names, key=lambda n: (n.split()[-1].lower() in lowered, names[n], -len(n)))
 
 
+_LINK = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")
 # Only the verbs that make their subject the asker ("X spoke to the Daily" names the guest).
 _ASKER_AFTER = re.compile(r"(?<!\s)\s++(?:asked|asks|interviewed|interviews)\b", re.I)
 _THING_BEFORE = re.compile(r"\b(?:the|at|in|near|inside|outside|across|around|into|onto|towards)\s+$", re.I)
