@@ -74,3 +74,15 @@ def test_the_interviewers_closing_thanks_leave_the_last_answer() -> None:
 def test_a_guests_own_thanks_stay_in_the_answer() -> None:
     t = parse(_festival("Thank you for asking me about it, I love talking about the festival!"))
     assert t.exchanges[-1].answer.text.endswith("I love talking about the festival!")
+
+
+def test_a_section_heading_in_the_last_answer_ends_the_interview() -> None:
+    """ "## Final thoughts" and the writer's closing paragraph after the last answer of a
+    real spotlight joined that answer."""
+    t = parse(
+        "Priya Nair interviews Tomas Lindqvist about releases.\n\n"
+        "**What does a release look like?**\n\nA calendar of steps, the same every time.\n\n"
+        "**What would you suggest to newcomers?**\n\nKeep applying, and come to the meetings.\n\n"
+        "## Final thoughts\n\nWell, this conversation ends here, but you can read the charter.\n"
+    )
+    assert t.exchanges[-1].answer.text == "Keep applying, and come to the meetings."

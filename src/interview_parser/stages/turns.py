@@ -237,9 +237,14 @@ _FOOTER_RULES = frozenset(
 
 
 def _footer_start(state: State, last: TurnDraft) -> int | None:
+    """Where the page's furniture begins after the last turn's start; a section heading
+    inside the last answer ("## Final thoughts") also ends the interview: no question
+    follows it."""
     start = last.blocks[0].index
     for b in state.blocks[start + 1 :]:
-        if b.kind is Bucket.CHROME and (b.rule in _FOOTER_RULES or b.rule.startswith("markup-")):
+        if b.kind is Bucket.CHROME and (
+            b.rule in _FOOTER_RULES or b.rule.startswith("markup-") or b.rule == "section-heading"
+        ):
             return b.index
     return None
 
