@@ -47,3 +47,11 @@ def test_an_html_break_ending_a_line_is_markup(line: str, clean: str) -> None:
     from interview_parser.read.text import clean_line
 
     assert clean_line(line) == clean
+
+
+def test_a_numbered_question_in_bold_loses_its_number_and_markers() -> None:
+    """ "1. **What is the typical release process ...?**" then an indented answer (a real
+    spotlight in Markdown): the number and the markers were part of the question text."""
+    assert unwrapped("1. **What now?**", "1. **What now?**") == "What now?"
+    assert unwrapped("12) **Why\nthen?**", "12) **Why") == "Why\nthen?"
+    assert unwrapped("1. **Now** and **then**", "1. **Now**") == "1. **Now** and **then**"

@@ -46,6 +46,7 @@ def span_of(blocks: list[Block]) -> Span:
 
 
 _BOLD_MARKS = ("**", "__")
+_LIST_NUMBER = re.compile(r"\d{1,2}[.)] +")
 
 
 def unwrapped(text: str, line: str) -> str:
@@ -55,6 +56,10 @@ def unwrapped(text: str, line: str) -> str:
     for mark in _BOLD_MARKS:
         if text.endswith(mark):
             count = text.count(mark)
+            # "1. **What ...?**": a numbered question in bold, its number a label.
+            number = _LIST_NUMBER.match(text) if count == 2 and text[:1].isdigit() else None
+            if number and text.startswith(mark, number.end()) and len(text) > number.end() + 4:
+                return text[number.end() + 2 : -2].strip()
             if count == 2 and text.startswith(mark) and len(text) > 4:
                 return text[2:-2].strip()
             if count == 1 and line.startswith(mark) and len(text) > 2:
