@@ -20,6 +20,7 @@ _MD_EMPHASIS = re.compile(r"^(?P<mark>\*\*|__|\*|_)(?P<inner>[^\s*_](?:.*[^\s*_]
 _NO_HINTS = Hints()
 _BOLD = Hints(bold=True)
 _ITALIC = Hints(italic=True)
+_COMMENT = Hints(chrome="comment")  # as the HTML front end hints the page's own furniture
 
 
 def _front_matter(lines: list[str], meta: Meta) -> int:
@@ -123,6 +124,29 @@ _MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>\S.*?)(?:\s+#+)?$")
 _HEADINGS = {level: Hints(heading=level) for level in range(1, 7)}
 
 
+_COMMENT_LINES = 500  # an opener without its "-->" this soon hides only its own line
+
+
+def _comment_lines(lines: list[str], skip: int) -> set[int]:
+    """The 1-based numbers of the lines inside HTML comments that open a line."""
+    inside: set[int] = set()
+    i = skip
+    while i < len(lines):
+        line = lines[i].lstrip()
+        if line.startswith("<!--"):
+            end = i if "-->" in line[4:] else None
+            for j in range(i + 1, min(len(lines), i + _COMMENT_LINES)) if end is None else ():
+                if "-->" in lines[j]:
+                    end = j
+                    break
+            end = i if end is None else end
+            inside.update(range(i + 1, end + 2))
+            i = end + 1
+        else:
+            i += 1
+    return inside
+
+
 def text_blocks(text: str, meta: Meta) -> list[Block]:
     lines = text.split("\n")
     blocks: list[Block] = []
@@ -142,8 +166,26 @@ def text_blocks(text: str, meta: Meta) -> list[Block]:
     blank = True
     number = skip
     spans = _line_spans(len(lines))
+    comments = _comment_lines(lines, skip) if "<!--" in text else None
+    in_comment = False  # the last block was a comment's: the next text opens a paragraph
     for raw in lines[skip:]:
         number += 1
+        if comments and number in comments:
+            # An HTML comment is no visible text ("<!-- the English original -->" above each
+            # paragraph of a translated page): chrome, and a paragraph of its own.
+            if line := raw.strip():
+                if not blank and not in_comment:
+                    para += 1
+                span = spans[number] if spans is not None else Span(start_line=number, end_line=number)
+                block = Block(len(blocks), line, span, para, _COMMENT, body=line)
+                block.mark(Bucket.CHROME, "markup-comment")
+                blocks.append(block)
+                blank, in_comment = False, True
+            continue
+        if in_comment and raw.strip():
+            para += 1
+            blank = True
+        in_comment = False
         # clean_line, inlined: most lines are printable, singly spaced and trimmed already.
         if raw.endswith("\\"):
             line = clean_line(raw)
