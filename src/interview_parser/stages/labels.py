@@ -69,7 +69,7 @@ _NUMBERED_RE = re.compile(rf"^{_NUMBERED}$")
 _UNSPACED = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
 _SPEAKER = re.compile(
     rf"^[*_]{{0,2}}(?P<label>(?P<name>{_NUMBERED}|{_CAPS_NAME}|{_TITLE_NAME})"
-    r"(?:\s*[\[(](?P<aff>[^\])\n]{1,80})[\])])?)[*_]{0,2}\s*:[*_]{0,2}"
+    r"(?:\s*[\[(](?P<aff>[^\])\n]{1,80})[\])])?)[*_]{0,2}\s*[:：][*_]{0,2}"
     rf"(?:\s+|$|(?=[{_UNSPACED}]))(?P<body>.*)$"
 )
 # Names in scripts without capitals (Japanese, Chinese, Korean), with an ASCII or a
@@ -85,7 +85,7 @@ _CJK_FIRST = re.compile(rf"[*_]*[{_CJK}]")
 _ONE_OF_TWO = rf"(?:{_CAPS_NAME}|{_TITLE_NAME})(?:\s*[\[(][^\])\n]{{1,40}}[\])])?"
 _JOINT = re.compile(
     rf"^[*_]{{0,2}}(?P<label>(?P<first>{_ONE_OF_TWO})\s+(?:and|&)\s+(?P<second>{_ONE_OF_TWO}))"
-    r"[*_]{0,2}\s*:[*_]{0,2}(?:\s+|$)(?P<body>.*)$"
+    r"[*_]{0,2}\s*[:：][*_]{0,2}(?:\s+|$)(?P<body>.*)$"
 )
 _JOINED = re.compile(r"(?<!\s)\s++(?:and|&)\s+")
 # Automatic transcripts put the speaker and a time on a line of their own, the words below.
@@ -171,13 +171,17 @@ def _find(block: Block) -> _Found | None:
     if text[-1:].isdigit() and (m := _STAMP_LINE.match(text)) and _speaker_ok(m.group("name")):
         name = m.group("name")
         return _Found("speaker", m.group("label"), name, "", speaker_key(name), time=m.group("time"))
-    if ":" in text[:120] and (m := _SPEAKER.match(text)) and _speaker_ok(m.group("name")):
+    if (
+        (":" in text[:120] or "：" in text[:120])
+        and (m := _SPEAKER.match(text))
+        and _speaker_ok(m.group("name"))
+    ):
         name = m.group("name")
         return _Found(
             "speaker", m.group("label"), name, m.group("body"), speaker_key(name), affiliation=m.group("aff")
         )
     if (
-        ":" in text[:120]
+        (":" in text[:120] or "：" in text[:120])
         and (" and " in text[:120] or " & " in text[:120])
         and (m := _JOINT.match(text))
         and _speaker_ok(first_name := _BOLD_NAME.sub("", m.group("first")).strip())
@@ -458,7 +462,16 @@ _FULL_NAME = re.compile(rf"\b([{_UP}][a-zà-ÿ]+)\s+([{_UP}][a-zà-ÿ'’\-]+)\b
 def _initials_keys(state: State, found: dict[int, _Found]) -> None:
     """ "Amira:" on the first turn and "AP:" after, the page naming Amira Patel (its author,
     or its intro): a one-off given name whose full name's initials label recurring turns is
-    that speaker."""
+    that speaker; so is a name given with the initials that label other turns ("Frederico
+    (FSM):" then "FSM:")."""
+    hits = [f for f in found.values() if f.kind == "speaker"]
+    # "Frederico (FSM):" then "FSM:": the initials given beside the name on its first turn.
+    keys = {f.key for f in hits}
+    for index, f in list(found.items()):
+        aff = f.affiliation
+        beside = bool(f.kind == "speaker" and aff and 2 <= len(aff) <= 4 and aff.isupper() and aff.isalpha())
+        if beside and aff in keys and aff != f.key:
+            found[index] = f._replace(key=aff)
     hits = [f for f in found.values() if f.kind == "speaker"]
     counts = Counter(f.key for f in hits)
     initials = {k for k, n in counts.items() if n >= 2 and 2 <= len(k) <= 3 and k.isalpha()}
