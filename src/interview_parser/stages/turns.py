@@ -16,6 +16,7 @@ import re
 from ..blocks import Block, State, TurnDraft
 from ..lexicon import PERSONAL_WORDS, ends_asking, split_length
 from ..records import Bucket, Diagnostic
+from .chrome import without_addresses
 from .drafts import similar, words_of
 from .labels import speaker_key
 
@@ -45,6 +46,23 @@ def is_prose(text: str) -> bool:
 
 
 _WRAPPED_MIN_WORDS = 6
+_CJK_WIDTH = 3  # a character of a script written without spaces says about as much as three
+_WORD_WIDTH = 6  # characters of a word of Latin script, with its space
+
+
+def text_width(text: str) -> int:
+    """A text's length in characters of Latin script: "最后一周，每个团队都想再加一个变更。" is a
+    full sentence, as long as one in English."""
+    return len(text) if text.isascii() else len(text) + (_CJK_WIDTH - 1) * len(CJK_CHARS.findall(text))
+
+
+def _line_words(line: str) -> int:
+    """Words of a line as wrapping sees them: a line holding a link's address, or written
+    without spaces, is wrapped by its width ("[Ana Sorensen](https://...)（Tidewater Labs）")."""
+    words = split_length(line)
+    if words >= _WRAPPED_MIN_WORDS or (line.isascii() and "](" not in line and "://" not in line):
+        return words
+    return max(word_count(line), text_width(without_addresses(line)) // _WORD_WIDTH)
 
 
 def is_wrapped(lines: list[str]) -> bool:
@@ -53,7 +71,7 @@ def is_wrapped(lines: list[str]) -> bool:
     if len(lines) == 2 and len(lines[1].split()) <= 2:
         return False  # a headline over a one-word line ("Transcript"), not wrapped prose
     return len(lines) > 1 and all(
-        len(line.split()) >= _WRAPPED_MIN_WORDS and not line.endswith((".", "!", "?", ":"))
+        _line_words(line) >= _WRAPPED_MIN_WORDS and not line.endswith((".", "!", "?", ":"))
         for line in lines[:-1]
     )
 

@@ -32,8 +32,8 @@ from ..lexicon import (
     SINGULAR_WORDS,
 )
 from ..records import Bucket, Diagnostic
-from .labels import speaker_key
-from .turns import CJK_CHARS, is_prose
+from .labels import key_for
+from .turns import CJK_CHARS, is_prose, text_width
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _QUOTE_OPEN = frozenset("\"“”„«‘'‹「『")
@@ -239,7 +239,7 @@ def gather(state: State) -> Evidence:
     questions = [q for q, _ in pairs]
     answers = [a for _, a in pairs]
     convention = state.meta.convention
-    who = [speaker_key(t.speaker) if t.speaker else t.label for t in state.turns if t.label]
+    who = [key_for(state, t.speaker) if t.speaker else t.label for t in state.turns if t.label]
     seen = Counter(who)
     # Q/A letters and label words are a convention by themselves; names must recur.
     explicit = convention in ("letter", "word")
@@ -304,7 +304,7 @@ def gather(state: State) -> Evidence:
         ),
         share=min(1.0, in_turns / total),
         median_answer=statistics.median(
-            len(" ".join(b.body or b.text for b in a.paragraphs()[0])) for a in answers
+            text_width(" ".join(b.body or b.text for b in a.paragraphs()[0])) for a in answers
         )
         if answers
         else 0.0,
