@@ -55,3 +55,53 @@ def test_a_numbered_question_in_bold_loses_its_number_and_markers() -> None:
     assert unwrapped("1. **What now?**", "1. **What now?**") == "What now?"
     assert unwrapped("12) **Why\nthen?**", "12) **Why") == "Why\nthen?"
     assert unwrapped("1. **Now** and **then**", "1. **Now**") == "1. **Now** and **then**"
+
+
+def test_html_comments_are_chrome_and_end_a_paragraph() -> None:
+    """A translated spotlight keeps the English original in "<!-- -->" above each
+    paragraph: both versions were read as turns."""
+    from interview_parser.blocks import Meta
+    from interview_parser.read.text import text_blocks
+
+    blocks = text_blocks("<!--\n**Ana**: Hello.\n-->\n**Ana**：你好。\n<!-- one line -->\nafter\n", Meta())
+    assert [(b.text, b.rule, b.para) for b in blocks] == [
+        ("<!--", "markup-comment", 1),
+        ("**Ana**: Hello.", "markup-comment", 1),
+        ("-->", "markup-comment", 1),
+        ("**Ana**：你好。", "", 2),
+        ("<!-- one line -->", "markup-comment", 3),
+        ("after", "", 4),
+    ]
+    # An opener never closed hides only its own line.
+    unclosed = text_blocks("<!-- a note\ntext\n", Meta())
+    assert [(b.text, b.rule) for b in unclosed] == [("<!-- a note", "markup-comment"), ("text", "")]
+
+
+def test_a_full_width_colon_after_a_latin_name_is_a_label() -> None:
+    from interview_parser import parse
+
+    t = parse(
+        "**Lena (LV)：你好，你能做个自我介绍吗？**\n\n"
+        "**Ana**：我在 2019 年开始参与构建工具的工作，之后一直没有离开。\n\n"
+        "**LV：一次发布中最难的部分是什么？**\n\n**Ana**：最后一周，每个团队都想再加一个变更，大家都很忙。\n"
+    )
+    assert [e.question.text for e in t.exchanges] == [
+        "你好，你能做个自我介绍吗？",
+        "一次发布中最难的部分是什么？",
+    ]
+
+
+def test_wrapping_reads_the_width_of_lines_with_addresses_or_cjk() -> None:
+    from interview_parser.stages.turns import is_wrapped
+
+    assert is_wrapped(
+        [
+            "我们最近与 Harbor 发布团队的负责人",
+            "[Ana Sorensen](https://code.example/asorensen)（Tidewater Labs）进行了访谈，",
+            "了解一次发布是如何完成的。",
+        ]
+    )
+    assert is_wrapped(
+        ["and [Ben Okafor](https://code.example/bokafor), the lead of the team,", "said so in the interview."]
+    )
+    assert not is_wrapped(["[Home](https://site.example/)", "[About](https://site.example/about)"])
