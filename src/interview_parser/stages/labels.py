@@ -171,18 +171,16 @@ def _find(block: Block) -> _Found | None:
     if text[-1:].isdigit() and (m := _STAMP_LINE.match(text)) and _speaker_ok(m.group("name")):
         name = m.group("name")
         return _Found("speaker", m.group("label"), name, "", speaker_key(name), time=m.group("time"))
-    if (
-        (":" in text[:120] or "：" in text[:120])
-        and (m := _SPEAKER.match(text))
-        and _speaker_ok(m.group("name"))
-    ):
+    head = text[:120]
+    colon = ":" in head or (not head.isascii() and "：" in head)
+    if colon and (m := _SPEAKER.match(text)) and _speaker_ok(m.group("name")):
         name = m.group("name")
         return _Found(
             "speaker", m.group("label"), name, m.group("body"), speaker_key(name), affiliation=m.group("aff")
         )
     if (
-        (":" in text[:120] or "：" in text[:120])
-        and (" and " in text[:120] or " & " in text[:120])
+        colon
+        and (" and " in head or " & " in head)
         and (m := _JOINT.match(text))
         and _speaker_ok(first_name := _BOLD_NAME.sub("", m.group("first")).strip())
         and _speaker_ok(second_name := _BOLD_NAME.sub("", m.group("second")).strip())
