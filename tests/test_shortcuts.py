@@ -98,7 +98,17 @@ _MENUISH = (
     st.text(alphabet=st.sampled_from(list("ab C.?!|·•›»>/\t–—- ,")), max_size=60)
     | _menus
     | st.lists(
-        st.sampled_from([*_ITEMS, "[a](https://x.example/b/c)", "<http://y/z/w>", " / ", "www.q/r"])
+        st.sampled_from(
+            [
+                *_ITEMS,
+                "[a](https://x.example/b/c)",
+                "<http://y/z/w>",
+                " / ",
+                "www.q/r",
+                "https://x.org/y.",
+                "www.q?",
+            ]
+        )
     ).map(" ".join)
 )
 
@@ -107,6 +117,8 @@ def _menu_rule_splitting_every_line(text: str) -> str | None:
     """The menu rule as it stood before its prefilters: split, then judge the items."""
     from interview_parser.stages import chrome
 
+    if "  " not in text and not re.search(r"[|·•›»>/\t–—]", text):
+        return None  # a menu needs separators of its own
     text = chrome.without_addresses(text)
     if len(text) > 240 or text.rstrip().endswith(("?", "!", ".")):
         return None

@@ -67,6 +67,15 @@ def unwrapped(text: str, line: str) -> str:
     return text
 
 
+_MARK_ENDS = frozenset("*_")  # how every text unwrapped may change ends
+
+
+def _joined(lines: list[str], opening: str) -> str:
+    """A paragraph's lines, one per line, unwrapped of bold that holds them all."""
+    text = "\n".join(lines)
+    return unwrapped(text, opening) if text[-1:] in _MARK_ENDS else text
+
+
 def _paragraph_texts(blocks: list[Block]) -> tuple[str, ...]:
     """Lines of one paragraph joined by a newline; labels left out (``body`` is label-free)."""
     out: list[str] = []
@@ -76,7 +85,7 @@ def _paragraph_texts(blocks: list[Block]) -> tuple[str, ...]:
     for b in blocks:
         if b.para != last:
             if lines:
-                out.append(unwrapped("\n".join(lines), opening))
+                out.append(_joined(lines, opening))
                 lines = []
             last = b.para
         piece = b.body.strip()
@@ -85,7 +94,7 @@ def _paragraph_texts(blocks: list[Block]) -> tuple[str, ...]:
                 opening = b.text
             lines.append(piece)
     if lines:
-        out.append(unwrapped("\n".join(lines), opening))
+        out.append(_joined(lines, opening))
     return tuple(out)
 
 
@@ -96,7 +105,9 @@ def _turn(draft: TurnDraft, kind: Bucket, default_rule: str) -> Turn:
         b.kind = kind
         if not b.rule:
             b.rule = default_rule
-        body = unwrapped(b.body.strip(), b.text)
+        body = b.body.strip()
+        if body[-1:] in _MARK_ENDS:
+            body = unwrapped(body, b.text)
         return Turn(
             text=body,
             paragraphs=(body,) if body else (),
@@ -128,7 +139,8 @@ def _turn(draft: TurnDraft, kind: Bucket, default_rule: str) -> Turn:
             b.rule = default_rule
         if b.para != para:
             if lines:
-                paragraphs.append(unwrapped("\n".join(lines), opening))
+                text = "\n".join(lines)
+                paragraphs.append(unwrapped(text, opening) if text[-1:] in _MARK_ENDS else text)
                 speakers.append(said_by)
                 lines = []
             para, said_by = b.para, current
@@ -153,7 +165,8 @@ def _turn(draft: TurnDraft, kind: Bucket, default_rule: str) -> Turn:
             end = span.end_line
         path = path or span.path
     if lines:
-        paragraphs.append(unwrapped("\n".join(lines), opening))
+        text = "\n".join(lines)
+        paragraphs.append(unwrapped(text, opening) if text[-1:] in _MARK_ENDS else text)
         speakers.append(said_by)
     if start != first.start_line or end != first.end_line or path != first.path:
         first = Span(start_line=start, end_line=end, path=path)

@@ -127,9 +127,13 @@ _HEADINGS = {level: Hints(heading=level) for level in range(1, 7)}
 _COMMENT_LINES = 500  # an opener without its "-->" this soon hides only its own line
 
 
-def _comment_lines(lines: list[str], skip: int) -> set[int]:
-    """The 1-based numbers of the lines inside HTML comments that open a line."""
-    inside: set[int] = set()
+_OPENS, _CLOSES = 1, 2
+
+
+def _comment_lines(lines: list[str], skip: int) -> dict[int, int]:
+    """The 1-based numbers of the lines inside HTML comments that open a line, each with
+    whether it opens (``_OPENS``) or closes (``_CLOSES``) its comment, or both."""
+    inside: dict[int, int] = {}
     i = skip
     while i < len(lines):
         line = lines[i].lstrip()
@@ -140,7 +144,10 @@ def _comment_lines(lines: list[str], skip: int) -> set[int]:
                     end = j
                     break
             end = i if end is None else end
-            inside.update(range(i + 1, end + 2))
+            for n in range(i + 1, end + 2):
+                inside[n] = 0
+            inside[i + 1] |= _OPENS
+            inside[end + 1] |= _CLOSES
             i = end + 1
         else:
             i += 1
@@ -167,25 +174,25 @@ def text_blocks(text: str, meta: Meta) -> list[Block]:
     number = skip
     spans = _line_spans(len(lines))
     comments = _comment_lines(lines, skip) if "<!--" in text else None
-    in_comment = False  # the last block was a comment's: the next text opens a paragraph
     for raw in lines[skip:]:
         number += 1
         if comments and number in comments:
             # An HTML comment is no visible text ("<!-- the English original -->" above each
             # paragraph of a translated page): chrome, and a paragraph of its own.
+            place = comments[number]
+            if place & _OPENS and not blank:
+                para += 1
             if line := raw.strip():
-                if not blank and not in_comment:
-                    para += 1
                 span = spans[number] if spans is not None else Span(start_line=number, end_line=number)
                 block = Block(len(blocks), line, span, para, _COMMENT, body=line)
                 block.mark(Bucket.CHROME, "markup-comment")
                 blocks.append(block)
-                blank, in_comment = False, True
+            if place & _CLOSES:
+                para += 1
+                blank = True
+            else:
+                blank = False
             continue
-        if in_comment and raw.strip():
-            para += 1
-            blank = True
-        in_comment = False
         # clean_line, inlined: most lines are printable, singly spaced and trimmed already.
         if raw.endswith("\\"):
             line = clean_line(raw)
@@ -193,13 +200,13 @@ def text_blocks(text: str, meta: Meta) -> list[Block]:
             line = raw
         else:
             line = " ".join(raw.split())
-        if line.endswith(">"):
-            line = clean_line(raw)  # perhaps an HTML hard break, "<br>"
         if not line:
             if not blank:
                 para += 1
             blank = True
             continue
+        if line[-1] == ">":
+            line = clean_line(raw)  # perhaps an HTML hard break, "<br>" (never empty here)
         blank = False
         hints = _NO_HINTS
         first = line[0]

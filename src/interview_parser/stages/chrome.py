@@ -183,7 +183,9 @@ def line_rule(text: str) -> str | None:
 
 # A link's address separates nothing: the slashes of "https://a.example/b/c" or of a
 # Markdown "[text](/docs/b/c)" are no menu's items. Addresses go before the items are read.
-_ADDRESS = re.compile(r"(?<=\])\([^()\s]*\)|<?\b(?:https?://|www\.)[^\s<>]*>?")
+# A bare address never ends in a sentence's punctuation ("see https://a.example/b."): the
+# line's own ending stays, so the menu rule may judge that on the line as printed.
+_ADDRESS = re.compile(r"(?<=\])\([^()\s]*\)|<?\b(?:https?://|www\.)(?:[^\s<>]*[^\s<>.,;:!?)])?>?")
 
 
 def without_addresses(text: str) -> str:
@@ -194,10 +196,16 @@ def without_addresses(text: str) -> str:
 
 
 def _menu_rule(text: str) -> str | None:
-    text = without_addresses(text)
+    if text.rstrip().endswith(("?", "!", ".")):
+        return None  # a sentence (cutting addresses keeps this ending)
+    # A menu needs separators of its own (or double spaces) between its items: most lines
+    # have none, and skip the rest. Link addresses are cut only from lines that have some.
+    if "  " not in text and _SEPARATOR.search(text) is None:
+        return None
+    if "](" in text or "://" in text or "www." in text:  # without_addresses, inlined: hot
+        text = _ADDRESS.sub("", text)
     if len(text) > 240 or text.rstrip().endswith(("?", "!", ".")):
         return None
-    # Three items need separators between them: most lines have none, and skip the split.
     if "  " not in text:
         first = _SEPARATOR.search(text)
         if first is None:

@@ -279,10 +279,11 @@ def run(state: State) -> None:
     _titled_labels(state, found)
     _period_labels(state, found)
     _given_name_keys(found)
-    _initials_keys(state, found)
     letters = Counter(f.name for f in found.values() if f.kind == "letter")
     words = Counter(f.name.lower() for f in found.values() if f.kind == "word")
     speakers = Counter(f.key for f in found.values() if f.kind == "speaker")
+    if _initials_keys(state, found, speakers):
+        speakers = Counter(f.key for f in found.values() if f.kind == "speaker")
 
     # Letter labels count only as a pair seen in the document (Q with A, P with R ...).
     q_letters = {k for k in letters if k in _QUESTION_LETTERS}
@@ -321,7 +322,7 @@ def run(state: State) -> None:
     joint = {
         f.key
         for f in found.values()
-        if f.kind == "speaker" and (pair := _joint_keys(f.key)) and all(k in real_speakers for k in pair)
+        if " & " in f.key and f.kind == "speaker" and all(k in real_speakers for k in _joint_keys(f.key))
     }
     real_speakers |= joint
     sides = _speaker_sides(state, found, real_speakers, letters_ok or qa_words)
@@ -457,25 +458,26 @@ def _given_name_keys(found: dict[int, _Found]) -> None:
 _FULL_NAME = re.compile(rf"\b([{_UP}][a-zà-ÿ]+)\s+([{_UP}][a-zà-ÿ'’\-]+)\b")
 
 
-def _initials_keys(state: State, found: dict[int, _Found]) -> None:
+def _initials_keys(state: State, found: dict[int, _Found], counts: Counter[str]) -> bool:
     """ "Amira:" on the first turn and "AP:" after, the page naming Amira Patel (its author,
     or its intro): a one-off given name whose full name's initials label recurring turns is
     that speaker; so is a name given with the initials that label other turns ("Frederico
-    (FSM):" then "FSM:")."""
-    hits = [f for f in found.values() if f.kind == "speaker"]
+    (FSM):" then "FSM:"). Whether any key changed (``counts``: the speaker keys' counts)."""
+    changed = False
     # "Frederico (FSM):" then "FSM:": the initials given beside the name on its first turn.
-    keys = {f.key for f in hits}
-    for index, f in list(found.items()):
+    for index, f in list(found.items()) if any(_is_initials(k) for k in counts) else ():
         aff = f.affiliation
-        beside = bool(f.kind == "speaker" and aff and 2 <= len(aff) <= 4 and aff.isupper() and aff.isalpha())
-        if beside and aff in keys and aff != f.key:
+        if f.kind == "speaker" and aff and aff != f.key and _is_initials(aff) and aff in counts:
             found[index] = f._replace(key=aff)
-    hits = [f for f in found.values() if f.kind == "speaker"]
-    counts = Counter(f.key for f in hits)
+            changed = True
+    if changed:
+        counts = Counter(f.key for f in found.values() if f.kind == "speaker")
     initials = {k for k, n in counts.items() if n >= 2 and 2 <= len(k) <= 3 and k.isalpha()}
+    if not initials:
+        return changed
     once = [i for i, f in found.items() if f.kind == "speaker" and counts[f.key] == 1 and " " not in f.name]
-    if not initials or not once:
-        return
+    if not once:
+        return changed
     first = min(found)
     texts = [state.meta.author or "", *(b.text for b in state.blocks[:first] if b.kind is None)]
     given: dict[str, set[str]] = defaultdict(set)
@@ -487,6 +489,12 @@ def _initials_keys(state: State, found: dict[int, _Found]) -> None:
         keys = given.get(f.name.lower().strip("."), set()) & initials
         if len(keys) == 1:
             found[index] = f._replace(key=keys.pop())
+            changed = True
+    return changed
+
+
+def _is_initials(key: str) -> bool:
+    return 2 <= len(key) <= 4 and key.isalpha() and key.isupper()
 
 
 _LONG_LABEL_WORDS = 12
