@@ -326,6 +326,8 @@ def run(state: State) -> None:
     }
     real_speakers |= joint
     sides = _speaker_sides(state, found, real_speakers, letters_ok or qa_words)
+    if words:
+        _answering_remarks(found, sides)
     for key in joint:
         # They speak for the side both of them take.
         pair_sides = {sides.get(k) for k in _joint_keys(key)}
@@ -579,6 +581,30 @@ def _bare_q_dashes(state: State, found: dict[int, _Found]) -> None:
         for index in styles["dash"]:
             body = state.blocks[index].text.lstrip("*_")[1:].lstrip()
             found[index] = found[index]._replace(body=body)
+
+
+def _answering_remarks(found: dict[int, _Found], sides: dict[str, str]) -> None:
+    """A named speaker who asks the officials in a meeting's first minutes, then mostly
+    answers the floor ("Remark: ...", "Question: ..."): half their turns or more reply to
+    an asking label word, so they answer (both asking, nothing was answered)."""
+    replies: Counter[str] = Counter()
+    turns: Counter[str] = Counter()
+    before: _Found | None = None
+    for index in sorted(found):
+        f = found[index]
+        if f.kind == "speaker":
+            turns[f.key] += 1
+            if (
+                before is not None
+                and before.kind == "word"
+                and _side_of_word(before.name) == "q"
+                and before.name.lower() not in MODERATOR_WORDS  # a hand-over asks nothing
+            ):
+                replies[f.key] += 1
+        before = f
+    for key, side in list(sides.items()):
+        if side == "q" and replies[key] and 2 * replies[key] >= turns[key]:
+            sides[key] = "a"
 
 
 def _speaker_sides(
