@@ -279,3 +279,41 @@ def test_no_space_after_the_colon_before_japanese() -> None:
         "まずはミーティングに参加することです。",
     ]
     assert not _sides("Note:this is no label, only a note.\n")[0][0]
+
+
+def _call_in_show() -> str:
+    turns = ["A call-in show with Governor Mara Quist, who answers viewers' questions live."]
+    topics = [
+        "roads",
+        "prices",
+        "pensions",
+        "schools",
+        "housing",
+        "buses",
+        "clinics",
+        "parks",
+        "water",
+        "taxes",
+    ]
+    for i, topic in enumerate(topics * 2):
+        host = "Ivo Brandt" if i % 2 else "Lea Marsh"
+        # The hosts read the viewers' messages: some end on a question, some do not.
+        ask = (
+            f"Our next message is about {topic}."
+            if i % 3
+            else f"Many viewers write about {topic}. What will change?"
+        )
+        turns += [
+            f"{host}: {ask}",
+            f"Mara Quist: On {topic}, we will publish a plan in May and fund it this year.",
+        ]
+    turns += ["Question: Will the plan be public?", "Mara Quist: Yes, every line of it, on the first day."]
+    return "\n\n".join(turns) + "\n"
+
+
+def test_a_few_label_words_among_named_turns_are_no_convention() -> None:
+    """A real call-in show: three "Question:" lines among three hundred named turns made
+    every named speaker an answerer, the hosts too, and their questions joined answers."""
+    t = parse(_call_in_show())
+    assert len(t.exchanges) == 21
+    assert {e.question.speaker for e in t.exchanges} == {"Lea Marsh", "Ivo Brandt", None}

@@ -298,7 +298,10 @@ def run(state: State) -> None:
         letters = Counter()
         speakers = Counter(f.key for f in found.values() if f.kind == "speaker")
     # A letter that is both (A in English, and nothing else) is fine; P/R need each other.
-    qa_words = any(w not in _ROLE_LABELS for w in words)
+    # Label words carry the questions when they are a convention of the page, not three
+    # "Question:" lines among three hundred named turns (a call-in show read by its hosts).
+    qa_hits = sum(n for w, n in words.items() if w not in _ROLE_LABELS)
+    qa_words = qa_hits > 0 and qa_hits >= _QA_WORD_SHARE * sum(speakers.values())
     real_speakers = {k for k, n in speakers.items() if n >= 2}
     # A bold name seen once is a label only beside other turns: with recurring labels, or
     # with other one-off bold names in paragraphs of their own. One bold "Science:" kicker,
@@ -500,6 +503,7 @@ def _is_initials(key: str) -> bool:
 
 
 _LONG_LABEL_WORDS = 12
+_QA_WORD_SHARE = 0.05
 
 
 def _titled_labels(state: State, found: dict[int, _Found]) -> None:
