@@ -317,3 +317,34 @@ def test_a_few_label_words_among_named_turns_are_no_convention() -> None:
     t = parse(_call_in_show())
     assert len(t.exchanges) == 21
     assert {e.question.speaker for e in t.exchanges} == {"Lea Marsh", "Ivo Brandt", None}
+
+
+def _forum() -> str:
+    turns = ["A forum of young engineers with Minister Rhea Tamm, who answered their questions."]
+    people = ["Ola Nyberg", "Jan Ruud", "Mia Kask", "Per Lind", "Eva Saar"]
+    for person in people:
+        # Each participant introduces themselves, asks, and talks it over with the minister:
+        # four long turns, only one of which ends on a question mark; her replies are short.
+        turns += [
+            f"{person}: Good afternoon. My name is {person}, and I build bridges in the north, where the"
+            " winters are long and the roads are often closed for weeks at a time.",
+            "Rhea Tamm: Good afternoon. Please go ahead.",
+            f"{person}: Our region has no testing laboratory, so every sample travels six hundred"
+            " kilometres and waits a month for an answer. Could the ministry fund one?",
+            "Rhea Tamm: Yes, we are planning two new laboratories next year.",
+            f"{person}: That would help a great deal. We would share it with the university and with"
+            " the road builders, who have the same problem with their samples every season.",
+            "Rhea Tamm: That is exactly the idea.",
+            f"{person}: Thank you. I will tell my colleagues, they have been waiting for this news for"
+            " a long time and they will be very glad to hear it from the minister herself.",
+            "Rhea Tamm: Please do.",
+        ]
+    return "\n\n".join(turns) + "\n"
+
+
+def test_a_forum_s_participants_ask_the_main_answerer() -> None:
+    """A real youth forum: each participant's exchange with the leader ran over turns that
+    seldom end on "?", so they read as answerers and their questions joined the answers."""
+    t = parse(_forum())
+    assert len(t.exchanges) == 20
+    assert {e.answer.speaker for e in t.exchanges} == {"Rhea Tamm"}

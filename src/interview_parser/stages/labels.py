@@ -12,6 +12,7 @@ the reply to the one before it (first person, several sentences, addressing no o
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter, defaultdict
 from typing import NamedTuple
@@ -587,6 +588,55 @@ def _bare_q_dashes(state: State, found: dict[int, _Found]) -> None:
             found[index] = found[index]._replace(body=body)
 
 
+_FORUM_SPEAKERS = 4
+_FORUM_REPLIED = 0.6
+_FORUM_HANDED = 0.5
+_FORUM_MAIN_SHARE = 0.33
+
+
+def _forum_askers(found: dict[int, _Found], sides: dict[str, str]) -> None:
+    """A forum or call-in with one main answerer (an answering speaker with a third of the
+    named turns or more): each participant talks with them in turn, their exchanges running
+    over several turns that seldom end on "?". A speaker whose turns the main answerer
+    replies to (most of them, and at least two) and whom no asker hands the word to asks,
+    if the page then reads as more questions answered."""
+    hits = [found[i] for i in sorted(found)]
+    named = Counter(f.key for f in hits if f.kind == "speaker")
+    main, most = named.most_common(1)[0] if named else ("", 0)
+    if sides.get(main) != "a" or most < _FORUM_MAIN_SHARE * sum(named.values()):
+        return
+    replied: Counter[str] = Counter()
+    handed: Counter[str] = Counter()
+    turns: Counter[str] = Counter()
+    for before, f, after in zip([None, *hits[:-1]], hits, [*hits[1:], None], strict=True):
+        if f.kind == "speaker":
+            turns[f.key] += 1
+            replied[f.key] += after is not None and after.kind == "speaker" and after.key == main
+            handed[f.key] += before is not None and _hit_side(before, sides) == "q"
+    flipped = dict(sides)
+    for key, side in sides.items():
+        if (
+            side == "a"
+            and key != main
+            and replied[key] >= 2
+            and replied[key] >= _FORUM_REPLIED * turns[key]
+            and handed[key] <= _FORUM_HANDED * turns[key]
+        ):
+            flipped[key] = "q"
+    if flipped != sides and _answered(hits, flipped) > _answered(hits, sides):
+        sides.update(flipped)
+
+
+def _hit_side(hit: _Found, sides: dict[str, str]) -> str | None:
+    return sides.get(hit.key) if hit.kind == "speaker" else _side_of_word(hit.name)
+
+
+def _answered(hits: list[_Found], sides: dict[str, str]) -> int:
+    """How many labelled turns that ask are answered by the next labelled turn."""
+    marks = [_hit_side(h, sides) for h in hits]
+    return sum(1 for a, b in itertools.pairwise(marks) if a == "q" and b == "a")
+
+
 def _answering_remarks(found: dict[int, _Found], sides: dict[str, str]) -> None:
     """A named speaker who asks the officials in a meeting's first minutes, then mostly
     answers the floor ("Remark: ...", "Question: ..."): half their turns or more reply to
@@ -704,6 +754,8 @@ def _speaker_sides(
         # A conversational show whose host seldom ends a turn on "?": nobody came out as
         # the asker. The host opens the show and asks more than anyone else.
         sides[opener] = "q"
+    if not have_qa_words and len(names) >= _FORUM_SPEAKERS:
+        _forum_askers(found, sides)
     return sides
 
 
