@@ -159,3 +159,37 @@ def test_a_markdown_link_around_the_interviewer_reads_as_its_words() -> None:
         "**What would you suggest to newcomers?**\n\nKeep applying, and come to the meetings.\n"
     )
     assert t.interviewee is not None and t.interviewee.name == "Tomas Lindqvist"
+
+
+_BRIEFING = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Remarks by President Vale, Vice President Okon, and Members of the Flood Task Force</title></head>
+<body>
+<nav class="site-nav"><ul><li><a href="/people/ada-vale/">President Ada M. Vale</a></li>
+<li><a href="/people/ben-okon/">Vice President Ben Okon</a></li><li><a href="/news/">News</a></li></ul></nav>
+<main><article>
+<h1>Remarks by President Vale, Vice President Okon, and Members of the Flood Task Force</h1>
+<p>THE PRESIDENT: Thank you. The water is falling in every county, and the shelters will stay open.</p>
+<p>Q Madam President, when will the bridges reopen?</p>
+<p>THE PRESIDENT: The first two next week. The vice president will say more.</p>
+<p>THE VICE PRESIDENT: The engineers inspect every bridge before it opens, and the first reports are good.</p>
+<p>Q And the schools?</p>
+<p>THE VICE PRESIDENT: They reopen on Monday, all but three, which need repairs.</p>
+<p>Q Madam President, will there be help for farmers?</p>
+<p>THE PRESIDENT: Yes. The fund opens tomorrow, and every farm in the flooded counties can apply.</p>
+</article></main></body></html>
+"""
+
+
+def test_offices_are_people_of_their_own_named_by_the_page() -> None:
+    """A real briefing: "THE PRESIDENT" and "THE VICE PRESIDENT" fell under one key (the
+    last word), and the president's name came out as "Vice President"."""
+    from interview_parser import parse
+    from interview_parser.stages.labels import speaker_key
+
+    assert speaker_key("THE VICE PRESIDENT") != speaker_key("THE PRESIDENT")
+    t = parse(_BRIEFING)
+    assert t.interviewee is not None and t.interviewee.name == "Ada M. Vale"
+    names = {p.name: p.aliases for p in t.participants}
+    assert names["Ada M. Vale"] == ("THE PRESIDENT",)
+    assert names["Ben Okon"] == ("THE VICE PRESIDENT",)

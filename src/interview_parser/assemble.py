@@ -315,7 +315,9 @@ def _participants(state: State, exchanges: list[Exchange]) -> tuple[Participant,
             if found:
                 affiliation.setdefault(key, found.group(1).strip())
     hint = state.meta.interviewee_hint
-    interviewee_key = speaker_key(hint) if hint else None
+    # The hint may be the full name of a label's speaker ("THE PRESIDENT" is Donald J. Trump).
+    named = {name: key for key, name in state.meta.full_names.items()}
+    interviewee_key = (named.get(hint) or speaker_key(hint)) if hint else None
     out: list[Participant] = []
     for key, forms in people.items():
         bare = [f for f in forms if not _AFFILIATION.search(f)] or forms
@@ -340,11 +342,20 @@ def _participants(state: State, exchanges: list[Exchange]) -> tuple[Participant,
                 confidence=0.95 if word_role is not None else _consistency(turns.get(key, []), role),
             )
         )
-    if hint and not any(speaker_key(p.name) == interviewee_key for p in out):
+    if (
+        hint
+        and interviewee_key not in people
+        and not any(speaker_key(p.name) == interviewee_key for p in out)
+    ):
         # Named only in the intro or captions: likely, not certain.
         out.insert(0, Participant(name=hint, role=Role.INTERVIEWEE, confidence=0.7 if exchanges else 0.3))
     # The interviewee first, so a reader taking the first interviewee gets the main one.
-    out.sort(key=lambda p: (p.role is not Role.INTERVIEWEE, speaker_key(p.name) != interviewee_key))
+    out.sort(
+        key=lambda p: (
+            p.role is not Role.INTERVIEWEE,
+            p.name != hint and speaker_key(p.name) != interviewee_key,
+        )
+    )
     return tuple(out)
 
 

@@ -241,7 +241,11 @@ def speaker_key(name: str) -> str:
         if len(parts) == 2 and all(p[:1].isupper() for p in parts):
             return " & ".join(speaker_key(p) for p in parts)
     bare = _HONORIFIC_RE.sub("", name.strip()).strip(" .")
-    return (bare.split()[-1] if bare.split() else bare).upper().strip(".")
+    words = bare.split()
+    if len(words) > 1 and words[0].lower() == "the":
+        # An office, not a name: "THE VICE PRESIDENT" is not "THE PRESIDENT".
+        return " ".join(words[1:]).upper().strip(".")
+    return (words[-1] if words else bare).upper().strip(".")
 
 
 def key_for(state: State, name: str) -> str:

@@ -79,7 +79,12 @@ def run(state: State) -> None:
         if b.speaker and b.label is not None and b.speaker not in tried:
             tried.add(b.speaker)
             last = b.speaker.split()[-1].strip(".")
-            if last.isupper():
+            office = office_of(b.speaker)
+            if office:
+                # "THE PRESIDENT:" is the page's "President Donald J. Trump", never the
+                # "Vice President" a name index reads for the word "President".
+                spelled = office_holder(office, state)
+            elif last.isupper():
                 # "RP:" is the Rosa Pérez of the byline; "DOE:" the Jane Doe of the intro.
                 bylines = bylines if bylines is not None else _runs([h.text for h in header])
                 spelled = _expand(b.speaker, bylines)
@@ -91,8 +96,49 @@ def run(state: State) -> None:
                 spelled = _expand(b.speaker, intro_names)  # "Tom:" is the intro's Tom Becker
             else:
                 continue
-            if spelled and len(spelled.split()) > len(b.speaker.split()):
+            if spelled and (office or len(spelled.split()) > len(b.speaker.split())):
                 state.meta.full_names.setdefault(key_for(state, b.speaker), spelled)
+
+
+def office_of(speaker: str) -> str | None:
+    """The office a label names instead of a person ("THE VICE PRESIDENT" -> "Vice
+    President"), or None."""
+    words = speaker.split()
+    if len(words) < 2 or words[0].lower() != "the":
+        return None
+    return " ".join(w.capitalize() for w in words[1:])
+
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_OFFICE_WORDS_BEFORE = frozenset({"vice", "deputy", "acting", "first", "former", "assistant", "under"})
+
+
+def office_holder(office: str, state: State) -> str | None:
+    """The person the page names with an office: the surname the title gives ("Remarks by
+    President Trump"), or the page's first such mention, in the fullest spelling that
+    follows the office anywhere on the page ("President Donald J. Trump", its menu too)."""
+    texts = [state.meta.title or "", *(b.text for b in state.blocks)]
+    first = re.compile(rf"\b{re.escape(office)}\s+([{_UPPER}][\w'’-]+)")
+    surname = None
+    for text in texts:
+        for m in first.finditer(text) if office in text else ():
+            before = text[: m.start()].split()[-1:]
+            if not (before and before[0].lower() in _OFFICE_WORDS_BEFORE):  # "Vice President X"
+                surname = m.group(1)
+                break
+        if surname:
+            break
+    if surname is None:
+        return None
+    full = re.compile(rf"\b{re.escape(office)}\s+((?:[{_UPPER}][\w.'’-]*\s+){{0,3}}?{re.escape(surname)})\b")
+    best = surname
+    for text in texts:
+        if surname in text:
+            for m in full.finditer(text):
+                before = text[: m.start()].split()[-1:]
+                if len(m.group(1)) > len(best) and not (before and before[0].lower() in _OFFICE_WORDS_BEFORE):
+                    best = m.group(1)
+    return best
 
 
 _DATE_WORDS = re.compile(
@@ -252,8 +298,16 @@ def _interviewee(state: State, header: list[Block]) -> str | None:
             for k in range(len(words) - 1):
                 if words[k][:1].isupper():  # "de Wit" is no name without "Pieter"
                     names[" ".join(words[k:])] += 1
+    holders = {sp: h for sp in answering if (office := office_of(sp)) and (h := office_holder(office, state))}
+    named = [(title.find(h.split()[-1]), h) for h in holders.values() if h.split()[-1] in title]
+    if named:
+        # "Remarks by President Trump, Vice President Pence, and ...": offices answering
+        # together; the title names its principal first.
+        return min(named)[1]
     if answering:
         speaker = answering.most_common(1)[0][0]
+        if speaker in holders:
+            return holders[speaker]
         surname = speaker.split()[-1].strip(".").lower()
         matching = [n for n in names if n.split()[-1].lower() == surname]
         if matching:
