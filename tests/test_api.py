@@ -273,3 +273,32 @@ def test_writers_take_parse_options_as_given(tmp_path: Path) -> None:
     write_parquet([t], tmp_path / "t.parquet", options=ParseOptions(min_interview_score=0.3))
     assert file_metadata(tmp_path / "t.parquet")["options"]["min_interview_score"] == 0.3
     assert publish([t], tmp_path / "ds", options=ParseOptions())["documents"] == 1
+
+
+def test_importing_the_package_loads_no_pyarrow() -> None:
+    """Parsing, JSONL and the command line's start need no Arrow: ``import interview_parser``
+    cost 0.4 s, most of it pyarrow (and the installed version's metadata)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, interview_parser as ip\n"
+        "assert 'pyarrow' not in sys.modules, 'pyarrow imported'\n"
+        "ip.parse('Q: Why?\\nA: Because.\\nQ: And?\\nA: So.\\n')\n"
+        "assert 'pyarrow' not in sys.modules, 'pyarrow imported by parse'\n"
+        "from interview_parser import write_parquet, publish\n"
+        "assert 'pyarrow' in sys.modules and callable(write_parquet) and callable(publish)\n"
+        "assert ip.__version__\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+def test_lazy_names_are_the_modules_own() -> None:
+    from interview_parser.export import dataset, parquet
+
+    assert interview_parser.write_parquet is parquet.write_parquet
+    assert interview_parser.validate is dataset.validate
+    assert "read_parquet" in dir(interview_parser)
+    with pytest.raises(AttributeError, match="no_such_name"):
+        interview_parser.no_such_name  # noqa: B018

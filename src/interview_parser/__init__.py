@@ -26,7 +26,7 @@ Errors
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
 
 from .api import parse_file
 from .batch import Failure, iter_parse
@@ -46,9 +46,7 @@ from .errors import (
     SchemaVersionError,
     UnknownStageError,
 )
-from .export.dataset import publish, read_dataset, validate
 from .export.jsonl import read_jsonl, write_jsonl
-from .export.parquet import read_parquet, to_arrow, write_parquet
 from .export.serialize import from_dict, to_dict
 from .options import ParseOptions
 from .pipeline import STAGE_NAMES, parse
@@ -69,10 +67,47 @@ from .records import (
     Turn,
 )
 
-try:
-    __version__ = version("interview-parser")
-except PackageNotFoundError:  # running from a source tree without installing
-    __version__ = "0.0.0"
+if TYPE_CHECKING:
+    from .export.dataset import publish, read_dataset, validate
+    from .export.parquet import read_parquet, to_arrow, write_parquet
+
+    __version__: str
+
+# Names whose modules import pyarrow (and the version, read from the installed metadata):
+# loaded on first use, so parsing, JSONL and the command line's start skip that import.
+_LAZY = {
+    "publish": "export.dataset",
+    "read_dataset": "export.dataset",
+    "validate": "export.dataset",
+    "read_parquet": "export.parquet",
+    "to_arrow": "export.parquet",
+    "write_parquet": "export.parquet",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = version("interview-parser")
+        except PackageNotFoundError:  # running from a source tree without installing
+            found = "0.0.0"
+        globals()["__version__"] = found
+        return found
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -10,9 +10,8 @@ from typing import Any
 from ..errors import ReadError, SchemaVersionError
 from ..records import Transcript
 from .atomic import atomic_output
-from .parquet import exchange_rows
-from .schema import check_version
 from .serialize import from_dict, to_dict
+from .version import check_version
 
 
 def dumps(transcript: Transcript) -> str:
@@ -27,6 +26,8 @@ def transcript_line(transcript: Transcript) -> str:
 
 def exchange_lines(transcript: Transcript) -> str:
     """The flat exchange rows of one transcript as JSON lines (empty when it has none)."""
+    from .parquet import exchange_rows  # the column names are the Arrow schema's
+
     out = []
     for row in exchange_rows(transcript):
         row["published"] = row["published"].isoformat() if row["published"] else None

@@ -11,8 +11,8 @@ from typing import Any
 
 import pyarrow as pa
 
-from ..errors import SchemaVersionError
 from ..records import SCHEMA_VERSION
+from .version import check_version as check_version
 
 SPAN = pa.struct(
     [
@@ -255,11 +255,3 @@ def json_schema(version: str = SCHEMA_VERSION) -> dict[str, Any]:
         "title": f"interview_parser transcript, schema {version}",
         **body,
     }
-
-
-def check_version(found: str, *, where: str) -> None:
-    major = SCHEMA_VERSION.split(".")[0]
-    if found.split(".")[0] != major:
-        raise SchemaVersionError(
-            f"{where}: expected schema version {major}.x (this reader is {SCHEMA_VERSION}), found {found!r}"
-        )
