@@ -86,3 +86,8 @@ def test_a_section_heading_in_the_last_answer_ends_the_interview() -> None:
         "## Final thoughts\n\nWell, this conversation ends here, but you can read the charter.\n"
     )
     assert t.exchanges[-1].answer.text == "Keep applying, and come to the meetings."
+
+
+def test_a_guests_thanks_to_both_hosts_stay_in_the_answer() -> None:
+    t = parse(_festival("Thank you both for having me, it was a pleasure to talk about it."))
+    assert t.exchanges[-1].answer.text.endswith("it was a pleasure to talk about it.")

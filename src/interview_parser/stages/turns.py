@@ -289,6 +289,7 @@ _GUEST_THANKS = re.compile(
     re.I,
 )
 _GUEST_THANKS_WORDS = 30
+_HOSTED = re.compile(r"\bfor (?:having|inviting|hosting) (?:me|us)\b", re.I)
 
 
 def _is_tail(para: list[Block]) -> bool:
@@ -299,8 +300,8 @@ def _is_tail(para: list[Block]) -> bool:
         return True
     if _CLOSING_LINE.search(text):
         return True
-    if len(words) <= _GUEST_THANKS_WORDS and _GUEST_THANKS.match(text):
-        return True
+    if len(words) <= _GUEST_THANKS_WORDS and _GUEST_THANKS.match(text) and not _HOSTED.search(text):
+        return True  # the guest's "Thank you both for having me" stays theirs
     personal = any(w in PERSONAL_WORDS for w in words)
     spoken = text.rstrip().endswith((".", "!", "?", "…", "—"))
     if len(words) < _NOTE_MIN_WORDS:
