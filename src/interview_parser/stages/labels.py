@@ -353,6 +353,9 @@ def run(state: State) -> None:
         for key, asking in _asking_share(state, found, real_speakers).items():
             if key not in MODERATOR_WORDS and key.lower() not in _QUESTION_WORDS:
                 sides[key] = "q" if asking >= 0.5 else "a"
+    # Not where "Q" letters or label words ask: a briefing's officials hand over to each
+    # other inside one answer ("Dr. Fauci, anything you'd add?").
+    asking_turns = set() if letters_ok or qa_words else _answerers_asking(state, found, sides, real_speakers)
     conventions = []
     labelled: dict[int, str] = {}
     for index, hit in found.items():
@@ -370,7 +373,7 @@ def run(state: State) -> None:
             # ("A:" among "AP:" and "KN:") does not.
             word_side = _side_of_word(hit.name) if len(hit.name) > 1 else None
             if key in real_speakers or word_side or hit.name.lower() in AUDIENCE_WORDS:
-                side = word_side or sides.get(key)
+                side = word_side or ("q" if index in asking_turns else sides.get(key))
         if side is None:
             continue
         block.side = side
@@ -639,6 +642,39 @@ def _answered(hits: list[_Found], sides: dict[str, str]) -> int:
     """How many labelled turns that ask are answered by the next labelled turn."""
     marks = [_hit_side(h, sides) for h in hits]
     return sum(1 for a, b in itertools.pairwise(marks) if a == "q" and b == "a")
+
+
+_SHORT_ASKING_WORDS = 30
+
+
+def _answerers_asking(
+    state: State, found: dict[int, _Found], sides: dict[str, str], real: set[str]
+) -> set[int]:
+    """The turns in which an answering speaker asks another ("(To Ilya Seredyuk.) How long
+    have you been mayor?" from the leader, the mayor answering): short, one paragraph,
+    ending on "?", straight after no question and straight before another answerer's turn.
+    One side per speaker would make them answers, and the reply an answer to nothing."""
+    order = sorted(found)
+    blocks = state.blocks
+    out: set[int] = set()
+    for n, index in enumerate(order):
+        hit = found[index]
+        if hit.kind != "speaker" or hit.key not in real or sides.get(hit.key) != "a":
+            continue
+        after = found[order[n + 1]] if n + 1 < len(order) else None
+        if after is None or after.kind != "speaker" or after.key == hit.key or sides.get(after.key) != "a":
+            continue
+        before = found[order[n - 1]] if n else None
+        if before is not None and _hit_side(before, sides) == "q":
+            continue  # the answer to a question, asking back
+        end = order[n + 1]
+        lines = [hit.body] + [b.text for b in blocks[index + 1 : end] if b.kind is None]
+        if any(b.para != blocks[index].para for b in blocks[index + 1 : end] if b.kind is None):
+            continue  # several paragraphs: an answer, whatever its end
+        text = " ".join(lines)
+        if ends_asking(text) and split_length(text) <= _SHORT_ASKING_WORDS:
+            out.add(index)
+    return out
 
 
 def _answering_remarks(found: dict[int, _Found], sides: dict[str, str]) -> None:
