@@ -348,3 +348,21 @@ def test_a_forum_s_participants_ask_the_main_answerer() -> None:
     t = parse(_forum())
     assert len(t.exchanges) == 20
     assert {e.answer.speaker for e in t.exchanges} == {"Rhea Tamm"}
+
+
+def test_officials_handing_over_inside_a_briefing_answer_ask_nothing() -> None:
+    """Q letters carry a briefing's questions: "Dr. Reyes, anything you'd add?" from one
+    official to another stays inside the answer (the real briefings' gold keeps it there)."""
+    t = parse(
+        "MS. LUND: Good afternoon, everyone.\n\n"
+        "Q When will the clinics reopen?\n\n"
+        "MS. LUND: On Monday, all of them, with longer hours for the first week.\n\n"
+        "MS. LUND: Dr. Reyes, anything you'd add?\n\n"
+        "DR. REYES: Only that the staff have been tested, every one of them.\n\n"
+        "Q And the schools?\n\n"
+        "MS. LUND: The week after, once the buildings are cleaned.\n\n"
+        "Q Thank you.\n\nMS. LUND: Thank you all.\n"
+    )
+    answers = [e.answer.text for e in t.exchanges]
+    assert any("anything you'd add?" in a and "staff have been tested" in a for a in answers)
+    assert not any(e.question.text.startswith("On Monday") for e in t.exchanges)
