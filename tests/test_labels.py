@@ -366,3 +366,20 @@ def test_officials_handing_over_inside_a_briefing_answer_ask_nothing() -> None:
     answers = [e.answer.text for e in t.exchanges]
     assert any("anything you'd add?" in a and "staff have been tested" in a for a in answers)
     assert not any(e.question.text.startswith("On Monday") for e in t.exchanges)
+
+
+def test_a_bold_attribution_that_ends_in_a_verb_is_no_speaker() -> None:
+    """ "<b>Makali wrote:</b>", "<b>Various people wrote:</b>" on a real blog quoting mail:
+    read as the speakers "WROTE" and "SECTION" (the last word of each bold run)."""
+    from interview_parser.blocks import Block, Hints, Span
+    from interview_parser.stages.labels import _find
+
+    def bold(text: str, label: str) -> Block:
+        return Block(0, text, Span(start_line=1, end_line=1), 0, Hints(label=label, bold=True))
+
+    assert _find(bold("Makali wrote: you should try vlc.", "Makali wrote:")) is None
+    assert _find(bold("Various people wrote: try it.", "Various people wrote:")) is None
+    hit = _find(
+        bold("President of Russia Vladimir Putin: Good afternoon.", "President of Russia Vladimir Putin:")
+    )
+    assert hit is not None and hit.key == "PUTIN"

@@ -149,7 +149,15 @@ def _find(block: Block) -> _Found | None:
                 label = hinted[: m.start("body")].strip()
                 body = text[len(label) :].lstrip(" ") if text.startswith(label) else body
             # A bold run may carry a longer title ("President of Russia Vladimir Putin:").
-            if _speaker_ok(name) and name[:1].isupper() and len(name.split()) <= 6:
+            # ... but a name ends on a name's word: "Makali wrote:", "Various people wrote:"
+            # introduce quoted mail, not a turn.
+            last = name.split()[-1:] or [""]
+            if (
+                _speaker_ok(name)
+                and name[:1].isupper()
+                and len(name.split()) <= 6
+                and not last[0][:1].islower()
+            ):
                 return _Found("speaker", label, name, body, speaker_key(name), hinted=True)
     # Cheap tests first: most lines are prose that no label pattern can match.
     opening = text.lstrip("*_")
