@@ -139,8 +139,7 @@ def _turn(draft: TurnDraft, kind: Bucket, default_rule: str) -> Turn:
             b.rule = default_rule
         if b.para != para:
             if lines:
-                text = "\n".join(lines)
-                paragraphs.append(unwrapped(text, opening) if text[-1:] in _MARK_ENDS else text)
+                paragraphs.append(_joined(lines, opening))
                 speakers.append(said_by)
                 lines = []
             para, said_by = b.para, current
@@ -165,8 +164,7 @@ def _turn(draft: TurnDraft, kind: Bucket, default_rule: str) -> Turn:
             end = span.end_line
         path = path or span.path
     if lines:
-        text = "\n".join(lines)
-        paragraphs.append(unwrapped(text, opening) if text[-1:] in _MARK_ENDS else text)
+        paragraphs.append(_joined(lines, opening))
         speakers.append(said_by)
     if start != first.start_line or end != first.end_line or path != first.path:
         first = Span(start_line=start, end_line=end, path=path)

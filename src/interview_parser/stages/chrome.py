@@ -202,8 +202,7 @@ def _menu_rule(text: str) -> str | None:
     # have none, and skip the rest. Link addresses are cut only from lines that have some.
     if "  " not in text and _SEPARATOR.search(text) is None:
         return None
-    if "](" in text or "://" in text or "www." in text:  # without_addresses, inlined: hot
-        text = _ADDRESS.sub("", text)
+    text = without_addresses(text)
     if len(text) > 240 or text.rstrip().endswith(("?", "!", ".")):
         return None
     if "  " not in text:
