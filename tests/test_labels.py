@@ -149,6 +149,26 @@ def test_numbered_speakers_of_an_automatic_transcript_are_labels() -> None:
     ]
 
 
+@pytest.mark.parametrize("stamp", ["(02:40)", "[02:40]", "02:40"])
+def test_a_speaker_and_time_line_labels_the_words_below_even_once(stamp: str) -> None:
+    # Transcription services print "Speaker 2: (02:40)" above each turn; a reporter numbered
+    # once asks as much as the one numbered twice, and the time is no part of the words.
+    t = parse(
+        "Transcript of the mayor's briefing on the ferry strike.\n\n"
+        f"Speaker 1: {stamp}\nWhen will the ferries run again?\n\n"
+        f"Mayor Ida Holm: {stamp}\nOn Monday, if the talks hold.\n\n"
+        f"Speaker 2: {stamp}\nWho pays for the extra buses?\n\n"
+        f"Mayor Ida Holm: {stamp}\nThe city does, from the transport fund.\n\n"
+        f"Speaker 1: {stamp}\nAnd the workers?\n\n"
+        f"Mayor Ida Holm: {stamp}\nThey get their back pay.\n"
+    )
+    assert [(e.question.speaker, e.question.text, e.question.time, e.answer.text) for e in t.exchanges] == [
+        ("Speaker 1", "When will the ferries run again?", "02:40", "On Monday, if the talks hold."),
+        ("Speaker 2", "Who pays for the extra buses?", "02:40", "The city does, from the transport fund."),
+        ("Speaker 1", "And the workers?", "02:40", "They get their back pay."),
+    ]
+
+
 def test_a_full_name_label_and_its_given_name_are_one_speaker() -> None:
     from interview_parser import parse
 

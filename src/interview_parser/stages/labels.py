@@ -89,10 +89,14 @@ _JOINT = re.compile(
     r"[*_]{0,2}\s*[:：][*_]{0,2}(?:\s+|$)(?P<body>.*)$"
 )
 _JOINED = re.compile(r"(?<!\s)\s++(?:and|&)\s+")
-# Automatic transcripts put the speaker and a time on a line of their own, the words below.
+# Automatic transcripts put the speaker and a time on a line of their own, the words below:
+# "Ben Adler  0:04", and transcription services' "Speaker 2: (02:40)" or "Jo Lee: [01:02:03]".
 _STAMP_LINE = re.compile(
-    rf"^(?P<label>(?P<name>{_CAPS_NAME}|{_TITLE_NAME}))\s+\(?(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\)?$"
+    rf"^(?P<label>(?P<name>{_NUMBERED}|{_CAPS_NAME}|{_TITLE_NAME}))(?:\s*:)?\s+"
+    r"(?:\((?P<time>\d{1,2}:\d{2}(?::\d{2})?)\)|\[(?P<bracketed>\d{1,2}:\d{2}(?::\d{2})?)\]"
+    r"|(?P<bare>\d{1,2}:\d{2}(?::\d{2})?))$"
 )
+_STAMP_ENDS = frozenset("0123456789)]")
 _CLOCK = r"(?P<a>\d{1,2}:\d{2}(?::\d{2})?)"
 _BARE_CLOCK = r"(?P<b>\d{1,2}:\d{2}:\d{2})"
 _TIME_START = frozenset("[0123456789 ")
@@ -177,9 +181,10 @@ def _find(block: Block) -> _Found | None:
         and (m := _WORD.match(text))
     ):
         return _Found("word", m.group("label"), m.group("word"), m.group("body"), m.group("word"))
-    if text[-1:].isdigit() and (m := _STAMP_LINE.match(text)) and _speaker_ok(m.group("name")):
+    if text[-1:] in _STAMP_ENDS and (m := _STAMP_LINE.match(text)) and _speaker_ok(m.group("name")):
         name = m.group("name")
-        return _Found("speaker", m.group("label"), name, "", speaker_key(name), time=m.group("time"))
+        time = m.group("time") or m.group("bracketed") or m.group("bare")
+        return _Found("speaker", m.group("label"), name, "", speaker_key(name), time=time)
     head = text[:120]
     colon = ":" in head or (not head.isascii() and "：" in head)
     if colon and (m := _SPEAKER.match(text)) and _speaker_ok(m.group("name")):
@@ -328,6 +333,11 @@ def run(state: State) -> None:
     caps = {f.key for f in found.values() if f.kind == "speaker" and f.name.isupper() and len(f.name) > 2}
     # A name with an outlet or role attached ("Ana Ruiz [Radio Bay]:") is label-shaped too.
     caps |= {f.key for f in found.values() if f.kind == "speaker" and f.affiliation}
+    # A name with the time beside it on a line of its own is label-shaped too ("Speaker 2:
+    # (02:40)", each reporter of a briefing numbered once), when the page prints two or more.
+    stamped = [f.key for f in found.values() if f.kind == "speaker" and f.time is not None]
+    if len(stamped) >= 2:
+        caps |= set(stamped)
     if len(real_speakers) >= 2 or len(caps) >= 2 or (real_speakers and caps - real_speakers):
         # Capitalised names label turns even when seen once ("SURGEON GENERAL ADAMS:" stepping
         # up in a briefing; a one-question interview), once two of them, or two names, do.
