@@ -22,6 +22,12 @@ from interview_parser.dates import find_date, parse_iso
         "Published 10 Aug 2022, 18:40 | Updated 11 Aug 2022",
         "2022/08/10",
         "Aug. 10, 2022",
+        "10 августа 2022 года",
+        "10 sierpnia 2022",
+        "10. srpna 2022",
+        "10 augusti 2022",
+        "10 Ağustos 2022",
+        "10 серпня 2022",
     ],
 )
 def test_common_forms(text: str) -> None:

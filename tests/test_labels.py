@@ -31,6 +31,15 @@ def _sides(text: str) -> list[tuple[str | None, str]]:
         ("Domanda:", "Risposta:"),
         ("Pergunta:", "Resposta:"),
         ("Vraag:", "Antwoord:"),
+        ("Вопрос:", "Ответ:"),
+        ("Питання:", "Відповідь:"),
+        ("Pytanie:", "Odpowiedź:"),
+        ("Otázka:", "Odpověď:"),
+        ("Fråga:", "Svar:"),
+        ("Spørgsmål:", "Svar:"),
+        ("Spørsmål:", "Svar:"),
+        ("Kysymys:", "Vastaus:"),
+        ("Soru:", "Cevap:"),
     ],
 )
 def test_label_pairs(q: str, a: str) -> None:

@@ -36,3 +36,20 @@ def test_a_one_exchange_interview_with_a_draft_is_kept() -> None:
     t = parse(_PAGE)
     assert [e.question.text for e in t.exchanges] == ["Why the ferry?"]
     assert [d.text for d in t.exchanges[0].question.drafts] == ["Why the ferry, why this bay?"]
+
+
+def test_an_unlabelled_russian_interview_reads_as_one() -> None:
+    # Dialogue dashes, no labels: the verdict weighs who is addressed and who speaks as "I"
+    # in the page's own language (Russian had no such words: the page was no interview).
+    t = parse(
+        "Интервью с директором библиотеки\n\n"
+        "Директор библиотеки Анна Петрова рассказала о новом читальном зале.\n\n"
+        "— Зачем вам новый читальный зал?\n\n"
+        "— Старый слишком маленький. По субботам люди сидят у меня на подоконниках.\n\n"
+        "— Сколько мест будет в новом зале?\n\n"
+        "— Сто двадцать. Мы долго спорили об этом с архитектором.\n\n"
+        "— Когда вы его откроете?\n\n"
+        "— Мы надеемся открыть его в сентябре.\n"
+    )
+    assert len(t.exchanges) == 3
+    assert t.interviewee is not None and t.interviewee.name == "Анна Петрова"

@@ -7,7 +7,8 @@ import re
 
 from .lexicon import MONTHS
 
-_MONTH = r"(?P<month>[A-Za-zÀ-ÿ]{3,10})\.?"
+# Any letters: the lexicon says which are months ("марта", "września", "şubat").
+_MONTH = r"(?P<month>[^\W\d_]{3,12})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|º|er)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _PATTERNS = tuple(

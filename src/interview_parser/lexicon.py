@@ -29,6 +29,15 @@ QUESTION_WORDS: dict[str, tuple[str, ...]] = {
     "ja": ("インタビュアー", "聞き手", "質問"),
     "zh": ("记者", "提问", "主持人"),
     "ko": ("기자", "질문", "사회자"),
+    "ru": ("Вопрос", "Корреспондент", "Журналист", "Ведущий"),
+    "uk": ("Питання", "Кореспондент", "Журналіст", "Ведучий"),
+    "pl": ("Pytanie", "Dziennikarz", "Dziennikarka"),
+    "cs": ("Otázka",),
+    "sv": ("Fråga",),
+    "da": ("Spørgsmål",),
+    "nb": ("Spørsmål",),
+    "fi": ("Kysymys",),
+    "tr": ("Soru",),
 }
 ANSWER_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("A", "Answer"),
@@ -41,7 +50,22 @@ ANSWER_WORDS: dict[str, tuple[str, ...]] = {
     "ja": ("回答", "答え"),
     "zh": ("回答",),
     "ko": ("답변",),
+    "ru": ("Ответ",),
+    "uk": ("Відповідь",),
+    "pl": ("Odpowiedź",),
+    "cs": ("Odpověď",),
+    "sv": ("Svar",),  # Danish and Norwegian too; the question word names the language
+    "fi": ("Vastaus",),
+    "tr": ("Cevap",),
 }
+# Question words that name no role ("Question:", not "Reporter:"): two in a row are one
+# person asking twice.
+GENERIC_QUESTION_WORDS = frozenset(
+    """
+    question frage pregunta domanda pergunta vraag вопрос питання pytanie otázka fråga
+    spørgsmål spørsmål kysymys soru
+    """.split()
+)
 # Label words that name a role rather than a person.
 MODERATOR_WORDS = frozenset({"moderator", "host", "chair", "presenter"})
 AUDIENCE_WORDS = frozenset({"audience member", "audience", "audience question"})
@@ -120,18 +144,24 @@ PERSONAL_WORDS = frozenset(
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "january jan enero janvier januar gennaio janeiro januari ene",
-        "february feb febrero février fevrier februar febbraio fevereiro februari",
-        "march mar marzo mars märz maerz março maart",
-        "april apr abril avril aprile",
-        "may mayo mai maggio maio mei",
-        "june jun junio juin juni giugno junho",
-        "july jul julio juillet juli luglio julho",
-        "august aug agosto août aout augustus ago",
-        "september sep sept septiembre septembre settembre setembro set",
-        "october oct octubre octobre oktober ottobre outubro okt",
-        "november nov noviembre novembre novembro",
-        "december dec diciembre décembre decembre dezember dicembre dezembro dic",
+        "january jan enero janvier januar gennaio janeiro januari ene"
+        " января январь січня stycznia styczeń ledna leden ocak",
+        "february feb febrero février fevrier februar febbraio fevereiro februari"
+        " февраля февраль лютого lutego luty února únor şubat",
+        "march mar marzo mars märz maerz março maart марта март березня marca marzec března březen mart",
+        "april apr abril avril aprile апреля апрель квітня kwietnia kwiecień dubna duben nisan",
+        "may mayo mai maggio maio mei мая май травня maja maj května květen mayıs",
+        "june jun junio juin juni giugno junho июня июнь червня czerwca czerwiec června červen haziran",
+        "july jul julio juillet juli luglio julho июля июль липня lipca lipiec července červenec temmuz",
+        "august aug agosto août aout augustus ago augusti августа август серпня sierpnia"
+        " sierpień srpna srpen ağustos",
+        "september sep sept septiembre septembre settembre setembro set сентября сентябрь"
+        " вересня września wrzesień září eylül",
+        "october oct octubre octobre oktober ottobre outubro okt октября октябрь жовтня"
+        " października październik října říjen ekim",
+        "november nov noviembre novembre novembro ноября ноябрь листопада listopada listopad listopadu kasım",
+        "december dec diciembre décembre decembre dezember dicembre dezembro dic декабря"
+        " декабрь грудня grudnia grudzień prosince prosinec aralık",
     ),
     start=1,
 ):
@@ -163,6 +193,12 @@ STOPWORDS = frozenset(
     il di che non per con una sono
     o os as um uma com não
     het een en van dat niet voor met
+    и в во не что он на с со как а то все она так его но да к у же за бы по только
+    і та що як це не на з до від
+    w na z że to się nie jest do o jak ale co
+    och att det som en på är av för med till den har de inte om ett
+    og at det som en på er af for med til den har de ikke om et
+    ve bir bu da de için ile ne çok
     """.split()
 )
 
@@ -194,6 +230,12 @@ SECOND_PERSON_WORDS = frozenset(
     voi vostro vostra lei suo
     você vocês seu sua teu tua
     jij je jou jouw u uw jullie
+    вы вас вам вами ваш ваша ваше ваши ты тебя тебе тобой твой твоя твоё твои
+    ви ваш ваша ваше ваші ти тебе тобі тобою твій твоя твоє твої
+    pan pani pana panu panią państwo państwa ty ciebie tobie twój twoja twoje wy was wam wasz wasza
+    vy vás vám vámi váš vaše tebe tobě tvůj tvoje
+    dig din ditt dina deg dine jer
+    siz sizin size sizi sen senin sana seni
     """.replace("’", "'").split()
 )
 FIRST_PERSON_WORDS = frozenset(
@@ -205,6 +247,12 @@ FIRST_PERSON_WORDS = frozenset(
     io mio mia noi nostro nostra
     eu meu minha nós nosso nossa
     ik mij mijn wij we ons onze
+    я меня мне мной мой моя моё мои мы нас нам нами наш наша наше наши
+    мене мені мною мій моє ми наші
+    ja mnie mną mój moja moje my nas nam nami nasz nasza nasze
+    já mě mně mnou můj naše
+    jag mig min mitt mina vi oss vår vårt våra jeg meg mit mine os vores
+    ben benim bana beni biz bizim bize bizi
     """.replace("’", "'").split()
 )
 # Words a question is asked with (question words, auxiliaries that open a question): a
@@ -224,6 +272,12 @@ ASKING_WORDS = frozenset(
     che cosa perché come chi quando dove quale quanto è sono ha hanno può
     porquê porque quem onde qual é são tem pode
     wat waarom hoe wie wanneer waar welke zijn heeft hebben kan kunt
+    что почему как кто когда где какой какая какое какие сколько зачем ли разве куда чей
+    що чому хто коли де який яка яке які скільки навіщо чи
+    co czy dlaczego jak kto kiedy gdzie jaki jaka jakie ile czemu
+    proč kdo kdy kde jaký jaká jaké kolik
+    vad varför hur vem när vilken vilket vilka hvad hvorfor hvordan hvem hvornår hvor hvilken
+    neden niçin nasıl kim nerede hangi kaç mı mu mü
     """.replace("’", "'").split()
 )
 # First person singular: an interviewee says "I"; a guide's answers do not, and a reader's
@@ -232,6 +286,8 @@ SINGULAR_WORDS = frozenset(
     """
     i i'm i've i'd i'll me my mine myself yo mí mi mis ich mich mir mein meine je j moi mon
     ma mes io mio mia eu meu minha ik mij mijn
+    я меня мне мной мой моя моё мои мене мені мною мій моє ja mnie mną mój moja moje já mě
+    mně mnou můj jag mig min mitt mina jeg meg mit mine ben benim bana beni
     """.replace("’", "'").split()
 )
 # A page that calls itself a list of questions for readers (an FAQ), not a conversation.
@@ -251,6 +307,17 @@ FAQ_CUES = (
     "domande frequenti",
     "perguntas frequentes",
     "veelgestelde vragen",
+    "часто задаваемые вопросы",
+    "частые вопросы",
+    "часті питання",
+    "najczęściej zadawane pytania",
+    "często zadawane pytania",
+    "často kladené otázky",
+    "vanliga frågor",
+    "ofte stillede spørgsmål",
+    "ofte stilte spørsmål",
+    "usein kysytyt",
+    "sıkça sorulan sorular",
 )
 # A page that calls itself an interview, in its title or opening (lower case, substrings).
 INTERVIEW_CUES = (
@@ -293,6 +360,17 @@ INTERVIEW_CUES = (
     "gespräch",
     "im gespräch",
     "vraaggesprek",
+    "интервью",
+    "беседа",
+    "інтерв'ю",
+    "інтерв’ю",
+    "wywiad",
+    "rozmowa",
+    "rozhovor",
+    "intervju",
+    "haastattelu",
+    "röportaj",
+    "söyleşi",
     "インタビュー",
     "対談",
     "采访",
@@ -300,12 +378,37 @@ INTERVIEW_CUES = (
     "인터뷰",
 )
 
+
+def _letter_class(test: str) -> str:
+    """The Latin, Greek and Cyrillic letters of one case, as a regex class's ranges: the
+    ``re`` module has no ``\\p{Lu}``, and "Ā-Ž" spans both cases of Latin Extended-A."""
+    points = [
+        p
+        for lo, hi in ((0x41, 0x7A), (0xC0, 0x24F), (0x370, 0x3FF), (0x400, 0x52F))
+        for p in range(lo, hi + 1)
+        if getattr(chr(p), test)() and chr(p).isalpha()
+    ]
+    ranges: list[list[int]] = []
+    for p in points:
+        if ranges and p == ranges[-1][1] + 1:
+            ranges[-1][1] = p
+        else:
+            ranges.append([p, p])
+    return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges)
+
+
+# Capitals and small letters for name patterns ("Łukasz Wójcik", "Анна Петрова"), to go
+# inside a regex class: "[" + CAPITALS + "]".
+CAPITALS = _letter_class("isupper")
+SMALL_LETTERS = _letter_class("islower")
+
 # Question marks of the scripts we read: Latin, full-width (CJK), Arabic, Greek.
 QUESTION_MARKS = ("?", "？", "؟")
 # The letters whose lower case re.I does not follow: "İ" (two characters), dotless "ı" and
-# long "ſ" (re.I folds them with i and s). Text free of them can be lowered and matched
+# long "ſ" (re.I folds them with i and s), and the old Cyrillic letter shapes U+1C80-U+1C88
+# (folded with в, д, о, с, т, ъ, ѣ, ꙋ). Text free of them can be lowered and matched
 # without re.I, at a fraction of the cost (tests/test_shortcuts.py checks every code point).
-FOLD_ODD = "İıſ"
+FOLD_ODD = "İıſ\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1c88"
 # Closing quotes and brackets, and Markdown emphasis ("**Why now?**" asks).
 _TRAILING = '"”’)」』 *_'
 

@@ -21,11 +21,14 @@ from ..blocks import Block, State
 from ..lexicon import (
     ANSWER_WORDS,
     AUDIENCE_WORDS,
+    CAPITALS,
     FOLD_ODD,
+    GENERIC_QUESTION_WORDS,
     LABEL_LANGUAGE,
     MODERATOR_WORDS,
     NOT_SPEAKERS,
     QUESTION_WORDS,
+    SMALL_LETTERS,
     ends_asking,
     split_length,
 )
@@ -57,7 +60,7 @@ _WORD = re.compile(
 # A line can open with a label word only if its lowered opening is some word's opening
 # (tested before the case-blind alternation; FOLD_ODD letters go to the pattern).
 _WORD_HEADS = frozenset(w[:3].lower() for w in _WORDS)
-_UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_UP = CAPITALS
 _HONORIFIC = r"(?:(?:MR|MRS|MS|DR|PROF|Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+)"
 _CAPS_NAME = rf"{_HONORIFIC}?[{_UP}][{_UP}'’.\-]*(?:\s+[{_UP}][{_UP}'’.\-]*){{0,3}}"
 _LOWER_PARTICLE = r"(?:de|da|van|von|der|del|la|le|bin|al|ter|dos|du)"
@@ -109,14 +112,9 @@ _QUESTION_WORDS = {w.lower() for ws in QUESTION_WORDS.values() for w in ws}
 _ANSWER_WORDS = {w.lower() for ws in ANSWER_WORDS.values() for w in ws}
 _LABEL_WORDS = frozenset(_QUESTION_WORDS | _ANSWER_WORDS)
 # Label words that name who speaks (so two of them in a row are two people).
-_ROLE_LABELS = {w.lower() for ws in QUESTION_WORDS.values() for w in ws if len(w) > 3} - {
-    "question",
-    "frage",
-    "pregunta",
-    "domanda",
-    "pergunta",
-    "vraag",
-}
+_ROLE_LABELS = {
+    w.lower() for ws in QUESTION_WORDS.values() for w in ws if len(w) > 3
+} - GENERIC_QUESTION_WORDS
 _BOLD_NAME = re.compile(r"(?<!\s)\s*+[\[(][^\])\[(]*[\])]|[\[(][^\])\[(]*[\])]|[*_:]", re.S)
 _HONORIFIC_RE = re.compile(rf"^{_HONORIFIC}", re.I)
 
@@ -486,7 +484,7 @@ def _given_name_keys(found: dict[int, _Found]) -> None:
                 found[index] = f._replace(key=next(iter(keys)))
 
 
-_FULL_NAME = re.compile(rf"\b([{_UP}][a-zà-ÿ]+)\s+([{_UP}][a-zà-ÿ'’\-]+)\b")
+_FULL_NAME = re.compile(rf"\b([{_UP}][{SMALL_LETTERS}]+)\s+([{_UP}][{SMALL_LETTERS}'’\-]+)\b")
 
 
 def _initials_keys(state: State, found: dict[int, _Found], counts: Counter[str]) -> bool:

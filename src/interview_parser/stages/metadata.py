@@ -16,16 +16,14 @@ from collections import Counter
 
 from ..blocks import Block, State
 from ..dates import find_date
-from ..lexicon import ORGANISATION_WORDS, TITLE_SEPARATORS
+from ..lexicon import CAPITALS, ORGANISATION_WORDS, SMALL_LETTERS, TITLE_SEPARATORS
 from ..records import Bucket, Diagnostic
 from .chrome import ITEM_SEPARATORS
 from .labels import display_name, key_for
 from .turns import is_wrapped, word_count
 
-_NAME = re.compile(
-    r"(?<![\w’'])((?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?)"
-    r"(?:\s+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?|de|van|von|da|del)){1,3})"
-)
+_WORD_OF_NAME = rf"[{CAPITALS}][{SMALL_LETTERS}]+(?:-[{CAPITALS}][{SMALL_LETTERS}]+)?"
+_NAME = re.compile(rf"(?<![\w’'])((?:{_WORD_OF_NAME})(?:\s+(?:{_WORD_OF_NAME}|de|van|von|da|del)){{1,3}})")
 # Words that start or end a capitalised run without being part of a name.
 _NOT_NAME = frozenset(
     """
@@ -109,7 +107,7 @@ def office_of(speaker: str) -> str | None:
     return " ".join(w.capitalize() for w in words[1:])
 
 
-_UPPER = "A-ZÀ-ÖØ-Þ"
+_UPPER = CAPITALS
 _OFFICE_WORDS_BEFORE = frozenset({"vice", "deputy", "acting", "first", "former", "assistant", "under"})
 
 
