@@ -262,3 +262,24 @@ def test_an_article_inside_dropped_markup_is_no_main_content() -> None:
         ("Q: Why did you move?", True),
         ("A: For the sea.", True),
     ]
+
+
+def test_the_article_scope_around_its_body_is_the_main_content() -> None:
+    # A CMS marks only the body itemprop="articleBody"; the lead and the photo stand beside
+    # it inside the schema.org article. They were page furniture ("outside-main").
+    page = (
+        "<html><body><div class='menu'><a href='/'>Home</a> <a href='/news'>News</a></div>"
+        "<div itemscope itemtype='https://schema.org/NewsArticle'><h1>The keeper of the lock</h1>"
+        "<p class='lead'>Nora Vance has kept the river lock for thirty years.</p>"
+        "<figure><img src='a.jpg'><figcaption>Nora Vance at the lock. Photo: Ed Ross</figcaption></figure>"
+        "<div itemprop='articleBody'><p><b>How many boats pass in a day?</b></p>"
+        "<p>Forty in summer, I count every one of them.</p><p><b>Do you ever sleep?</b></p>"
+        "<p>In winter I sleep a lot, the river is quiet.</p></div></div>"
+        "<div class='sidebar'><p>Most read: Ten new bridges</p></div></body></html>"
+    )
+    t = parse(page)
+    assert [c.text for c in t.captions] == ["Nora Vance at the lock. Photo: Ed Ross"]
+    assert [s.text for s in t.intro if s.reason != "title"] == [
+        "Nora Vance has kept the river lock for thirty years."
+    ]
+    assert t.interviewee is not None and t.interviewee.name == "Nora Vance"

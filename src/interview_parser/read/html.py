@@ -443,11 +443,26 @@ def _densest(root: Any) -> Any:
     return None if best.tag == "body" else best
 
 
+_ARTICLE_TYPE = re.compile(r"(?:Article|Posting|Report)/?$")
+
+
+def _article_scope(el: Any) -> Any:
+    """The schema.org article an ``itemprop="articleBody"`` element belongs to, if any: its
+    headline, lead and photo stand beside the body, inside the article's ``itemscope``
+    (a CMS marks the body alone; the lead naming the interviewee is no page furniture)."""
+    if el.get("itemprop") != "articleBody":
+        return el
+    for up in el.iterancestors():
+        if up.get("itemscope") is not None and _ARTICLE_TYPE.search(up.get("itemtype") or ""):
+            return el if up.tag in ("html", "body") else up
+    return el
+
+
 def _main_element(root: Any, found: list[Any]) -> Any:
     """The page's main content element, or None; ``found`` holds its <article> and <main>
     elements still in the tree, in document order. The attribute scan (XPath) runs only
     without them."""
-    candidates = found or sel.MAIN_ATTRIBUTE_CANDIDATES(root)
+    candidates = found or [_article_scope(c) for c in sel.MAIN_ATTRIBUTE_CANDIDATES(root)]
     if not candidates:
         return _densest(root)
     # Size by paragraphs, counted in C: serialising each candidate's text costs more than
