@@ -24,6 +24,8 @@ def test_files_of_the_previous_minor_read_back() -> None:
     assert all(t.schema_version == "1.0.0" for t in from_jsonl)
     # A field added in 1.1 reads as its default.
     assert all(e.answer.paragraph_speakers == () for t in from_jsonl for e in t.exchanges)
+    # ... and one added in 1.2.
+    assert all(e.answer.paragraph_times == () for t in from_jsonl for e in t.exchanges)
     assert list(read_dataset(OLD / "dataset")) == from_parquet
 
 

@@ -50,6 +50,8 @@ def test_nothing_is_lost_html(folder: Path) -> None:
     for e in t.exchanges:
         pieces += [e.question.text, e.answer.text, *(d.text for d in e.question.drafts)]
         pieces += [*e.question.labels, *e.answer.labels, *(d.label or "" for d in e.question.drafts)]
+        # Times printed by the labels are kept per paragraph, not in the text.
+        pieces += [t or "" for turn in (e.question, e.answer) for t in turn.paragraph_times]
     got = Counter(_words(" ".join(pieces)))
     tree = lxml.html.fromstring(input_of(folder).read_bytes().decode(t.source.encoding))
     for bad in tree.xpath("//script|//style|//head|//noscript|//button|//input|//template"):

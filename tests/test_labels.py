@@ -178,6 +178,22 @@ def test_a_speaker_and_time_line_labels_the_words_below_even_once(stamp: str) ->
     ]
 
 
+def test_each_paragraph_keeps_the_time_printed_at_it() -> None:
+    # A long answer stamped at each of its paragraphs: the later times were dropped.
+    t = parse(
+        "Transcript of the mayor's briefing on the ferry strike.\n\n"
+        "Speaker 1: (02:10)\nWhen will the ferries run again?\n\n"
+        "Mayor Ida Holm: (02:14)\nOn Monday, if the talks hold.\n\n"
+        "Mayor Ida Holm: (02:31)\nThe buses stay on the route until then.\n\n"
+        "Speaker 2: (02:40)\nWho pays for them?\n\nMayor Ida Holm: (02:44)\nThe city does.\n"
+    )
+    assert [(e.answer.time, e.answer.paragraph_times) for e in t.exchanges] == [
+        ("02:14", ("02:14", "02:31")),
+        ("02:44", ("02:44",)),
+    ]
+    assert [e.question.paragraph_times for e in t.exchanges] == [("02:10",), ("02:40",)]
+
+
 def test_a_full_name_label_and_its_given_name_are_one_speaker() -> None:
     from interview_parser import parse
 

@@ -24,6 +24,7 @@ SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 RELEASED = {
     "transcript-1.0.0.json": "d7470fe8697effebc1f30f6a839a3524fc5efe8f53c680c3d3f0cf0f542e0c33",
     "transcript-1.1.0.json": "4d6f5e98d1757cad920b679b72badcdd2f12fc2a579c4e87834747cc23e1debe",
+    "transcript-1.2.0.json": "0a7fe1d2e56d2b7df357cc73de9afdc239be7a2e3016b458591187e37faf51bc",
 }
 
 

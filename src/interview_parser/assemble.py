@@ -116,6 +116,7 @@ def _turn(draft: TurnDraft, kind: Bucket, default_rule: str) -> Turn:
             labels=(b.label,) if b.label is not None else (),
             paragraph_speakers=(_speaker_name(draft.speaker),) if body else (),
             time=b.time or None,
+            paragraph_times=(b.time or None,) if body else (),
             span=b.span,
             spans=(b.span,),
         )
@@ -125,6 +126,8 @@ def _turn(draft: TurnDraft, kind: Bucket, default_rule: str) -> Turn:
     time: str | None = None
     paragraphs: list[str] = []
     speakers: list[str | None] = []
+    times: list[str | None] = []
+    stamp: str | None = None  # the time printed in the paragraph being read
     lines: list[str] = []
     opening = ""  # the first line of the paragraph in lines, as printed
     spans: list[Span] = []
@@ -141,16 +144,18 @@ def _turn(draft: TurnDraft, kind: Bucket, default_rule: str) -> Turn:
             if lines:
                 paragraphs.append(_joined(lines, opening))
                 speakers.append(said_by)
+                times.append(stamp)
                 lines = []
-            para, said_by = b.para, current
+            para, said_by, stamp = b.para, current, None
         if b.label is not None:
             labels.append(b.label)
             if b.speaker:
                 current = _speaker_name(b.speaker)
                 if not lines:
                     said_by = current
-        if time is None and b.time:
-            time = b.time
+        if b.time:
+            time = time or b.time
+            stamp = stamp or b.time
         piece = b.body.strip()
         if piece:
             if not lines:
@@ -166,6 +171,7 @@ def _turn(draft: TurnDraft, kind: Bucket, default_rule: str) -> Turn:
     if lines:
         paragraphs.append(_joined(lines, opening))
         speakers.append(said_by)
+        times.append(stamp)
     if start != first.start_line or end != first.end_line or path != first.path:
         first = Span(start_line=start, end_line=end, path=path)
     return Turn(
@@ -176,6 +182,7 @@ def _turn(draft: TurnDraft, kind: Bucket, default_rule: str) -> Turn:
         labels=tuple(labels),
         paragraph_speakers=tuple(speakers),
         time=time,
+        paragraph_times=tuple(times),
         span=first,
         spans=tuple(spans),
         drafts=tuple(

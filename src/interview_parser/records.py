@@ -11,7 +11,7 @@ import enum
 
 import attrs
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 
 
 class Role(enum.Enum):
@@ -89,6 +89,9 @@ class Turn:
     opening label; ``labels`` every label the turn absorbed (a panel's answers, in order);
     ``paragraph_speakers`` the label each paragraph was said under (one per paragraph, None
     where no label names a speaker; empty in records written before schema 1.1).
+    ``time`` is the time printed at the turn's opening; ``paragraph_times`` the time printed
+    at each paragraph (a transcription service stamps every paragraph of a long answer; one
+    per paragraph, None where none; empty in records written before schema 1.2).
     """
 
     text: str
@@ -98,6 +101,7 @@ class Turn:
     labels: tuple[str, ...] = ()
     paragraph_speakers: tuple[str | None, ...] = ()
     time: str | None = None
+    paragraph_times: tuple[str | None, ...] = ()
     span: Span
     spans: tuple[Span, ...] = ()
     drafts: tuple[Draft, ...] = ()

@@ -74,6 +74,7 @@ def turns(*, text: st.SearchStrategy[str] = any_text, max_drafts: int = 2) -> st
             labels=(label,) if label else (),
             paragraph_speakers=tuple(speaker for _ in paragraphs),
             time=time,
+            paragraph_times=tuple(time if i == 0 else None for i in range(len(paragraphs))),
             span=span,
             spans=tuple(spans_),
             drafts=tuple(drafts),

@@ -67,6 +67,7 @@ TURN = pa.struct(
             "paragraph_speakers", pa.list_(pa.field("item", pa.string(), nullable=True)), nullable=False
         ),
         pa.field("time", pa.string(), nullable=True),
+        pa.field("paragraph_times", pa.list_(pa.field("item", pa.string(), nullable=True)), nullable=False),
         pa.field("span", SPAN, nullable=False),
         pa.field("spans", pa.list_(pa.field("item", SPAN, nullable=False)), nullable=False),
         pa.field("drafts", pa.list_(pa.field("item", DRAFT, nullable=False)), nullable=False),
@@ -189,6 +190,7 @@ ADDED: dict[str, dict[str, frozenset[str]]] = {
             }
         ),
     },
+    "1.2.0": {"transcripts": frozenset({"paragraph_times"}), "exchanges": frozenset()},
 }
 
 
