@@ -194,6 +194,50 @@ def test_each_paragraph_keeps_the_time_printed_at_it() -> None:
     assert [e.question.paragraph_times for e in t.exchanges] == [("02:10",), ("02:40",)]
 
 
+@pytest.mark.parametrize(
+    ("asker", "answerer"),
+    [
+        ("**Mara Lind** [00:00:05]:", "**Tomas Ek** [00:00:09]:"),
+        ("**[00:00:05] Mara Lind:**", "**[00:00:09] Tomas Ek:**"),
+    ],
+)
+def test_a_time_beside_a_bold_name_is_the_turn_s(asker: str, answerer: str) -> None:
+    t = parse(
+        "# Episode 12: The night ferry\n\nHost Mara Lind talks with ferry captain Tomas Ek.\n\n"
+        f"{asker} How long have you run the night ferry?\n\n{answerer} Eleven years this spring.\n\n"
+        f"{asker} What is different at night?\n\n{answerer} The quiet.\n"
+    )
+    assert [(e.question.speaker, e.question.text, e.answer.text, e.answer.time) for e in t.exchanges] == [
+        ("Mara Lind", "How long have you run the night ferry?", "Eleven years this spring.", "00:00:09"),
+        ("Mara Lind", "What is different at night?", "The quiet.", "00:00:09"),
+    ]
+    assert [(p.name, p.role.value) for p in t.participants] == [
+        ("Tomas Ek", "interviewee"),
+        ("Mara Lind", "interviewer"),
+    ]
+
+
+def test_capitalised_names_on_lines_of_their_own_label_the_words_below() -> None:
+    text = (
+        "Presenter Mara Lind spends a night shift with ferry captain Tomas Ek.\n\n"
+        "MARA LIND\nHow long have you run the night ferry?\n\n"
+        "TOMAS EK\nEleven years this spring.\n\n"
+        "MARA LIND\nWhat is different at night?\n\nTOMAS EK\nThe quiet.\n"
+    )
+    t = parse(text)
+    assert [(e.question.speaker, e.question.text, e.answer.speaker, e.answer.text) for e in t.exchanges] == [
+        ("MARA LIND", "How long have you run the night ferry?", "TOMAS EK", "Eleven years this spring."),
+        ("MARA LIND", "What is different at night?", "TOMAS EK", "The quiet."),
+    ]
+    assert [p.name for p in t.participants] == ["Tomas Ek", "Mara Lind"]  # "Presenter" is no name
+
+
+def test_one_capitalised_heading_over_its_text_is_no_speaker() -> None:
+    # Two different headings, each once: no names recur, so none labels a turn.
+    sides = _sides("THE HARBOUR\nThe boats leave at six.\n\nTHE TOWN\nThe shops open at nine.\n")
+    assert all(side is None for side, _ in sides)
+
+
 def test_a_full_name_label_and_its_given_name_are_one_speaker() -> None:
     from interview_parser import parse
 

@@ -193,3 +193,37 @@ def test_offices_are_people_of_their_own_named_by_the_page() -> None:
     names = {p.name: p.aliases for p in t.participants}
     assert names["Ada M. Vale"] == ("THE PRESIDENT",)
     assert names["Ben Okon"] == ("THE VICE PRESIDENT",)
+
+
+def test_a_headline_over_its_standfirst_is_no_wrapped_line() -> None:
+    # No blank line between the headline, the date and the standfirst: the headline has
+    # room left for the standfirst's first word, so it was not wrapped into it.
+    t = parse(
+        "Listen · Programmes · Podcasts · Sign in\nThe Harbour Hour: A Night on the Ferry\n"
+        "Broadcast 14 November 2022\n"
+        "Presenter Mara Lind spends a night shift with ferry captain Tomas Ek on the water.\n\n"
+        "MARA LIND: How long have you run the night ferry?\n\nTOMAS EK: Eleven years this spring.\n"
+    )
+    assert t.title == "The Harbour Hour: A Night on the Ferry"
+
+
+def test_hard_wrapped_lines_stay_wrapped_at_any_column() -> None:
+    from interview_parser.stages.turns import is_wrapped
+
+    prose = (
+        "The harbour wall held overnight, and the crews are now clearing the north road so "
+        "that the buses can run again by the evening, the council said in its statement."
+    ).split()
+    for column in (40, 60, 72, 79):
+        lines, line = [], ""
+        for word in prose:
+            if line and len(line) + 1 + len(word) > column:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}".strip()
+        lines.append(line)
+        assert is_wrapped(lines), column
+    assert not is_wrapped(
+        ["A short headline over it", "Presenter Mara Lind spends a night shift with the ferry captain."]
+    )

@@ -71,11 +71,14 @@ _NUMBERED_RE = re.compile(rf"^{_NUMBERED}$")
 # After the colon a space, or none before words in a script written without spaces
 # ("**Mina**:こんにちは" on a Japanese page).
 _UNSPACED = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+# An outlet, a role or a time may follow the name, inside its bold or after it: "Ana Ruiz
+# [Radio Bay]:", "**Mara Lind** [00:00:05]:".
 _SPEAKER = re.compile(
     rf"^[*_]{{0,2}}(?P<label>(?P<name>{_NUMBERED}|{_CAPS_NAME}|{_TITLE_NAME})"
-    r"(?:\s*[\[(](?P<aff>[^\])\n]{1,80})[\])])?)[*_]{0,2}\s*[:：][*_]{0,2}"
+    r"(?:(?P<shut>[*_]{0,2})\s*[\[(](?P<aff>[^\])\n]{1,80})[\])])?)[*_]{0,2}\s*[:：][*_]{0,2}"
     rf"(?:\s+|$|(?=[{_UNSPACED}]))(?P<body>.*)$"
 )
+_CLOCK_ONLY = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?")
 # Names in scripts without capitals (Japanese, Chinese, Korean), with an ASCII or a
 # full-width colon; "佐藤/田中/鈴木:" is a joint answer.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
@@ -104,6 +107,9 @@ _CLOCK = r"(?P<a>\d{1,2}:\d{2}(?::\d{2})?)"
 _BARE_CLOCK = r"(?P<b>\d{1,2}:\d{2}:\d{2})"
 _TIME_START = frozenset("[0123456789 ")
 _TIME = re.compile(rf"^\s*(?:\[{_CLOCK}\]|{_BARE_CLOCK})\s+")
+# "**[00:00:05] Mara Lind:**": a bracketed time just inside the bold (matched at 2).
+_MARKED_TIME = frozenset({"**[", "__["})
+_BRACKETED_TIME = re.compile(rf"\[{_CLOCK}\]\s+")
 _LABEL_TIME_START = frozenset("[0123456789 \\")
 # After a label, Markdown's escaped "\[03:59\]" (podcast transcripts) is the turn's time too.
 _LABEL_TIME = re.compile(rf"^\s*(?:\\?\[{_CLOCK}(?:\.\d+)?\\?\]|{_BARE_CLOCK})\s+")
@@ -186,10 +192,13 @@ def _find(block: Block) -> _Found | None:
     head = text[:120]
     colon = ":" in head or (not head.isascii() and "：" in head)
     if colon and (m := _SPEAKER.match(text)) and _speaker_ok(m.group("name")):
-        name = m.group("name")
-        return _Found(
-            "speaker", m.group("label"), name, m.group("body"), speaker_key(name), affiliation=m.group("aff")
-        )
+        name, label, aff = m.group("name"), m.group("label"), m.group("aff")
+        if aff is not None and _CLOCK_ONLY.fullmatch(aff):
+            # "Mara Lind [00:00:05]:": the time printed by the name is the turn's.
+            return _Found("speaker", name, name, m.group("body"), speaker_key(name), time=aff)
+        if m.group("shut"):
+            label = label.replace(m.group("shut"), "", 1)  # "**Ana** (AP):" is "Ana (AP)"
+        return _Found("speaker", label, name, m.group("body"), speaker_key(name), affiliation=aff)
     if (
         colon
         and (" and " in head or " & " in head)
@@ -287,11 +296,16 @@ def run(state: State) -> None:
         if block.text[:1] in _TIME_START and (t := _TIME.match(block.text)):
             block.time = t.group("a") or t.group("b")
             block.text = block.text[t.end() :]
+        elif block.text[:3] in _MARKED_TIME and (t := _BRACKETED_TIME.match(block.text, 2)):
+            # "**[00:00:05] Mara Lind:** ...": the time inside the bold that holds the name.
+            block.time = t.group("a")
+            block.text = block.text[:2] + block.text[t.end() :]
         hit = _find(block)
         if hit is not None:
             found[block.index] = hit
 
     _bare_q_dashes(state, found)
+    _name_lines(state, found)
     _titled_labels(state, found)
     _period_labels(state, found)
     _given_name_keys(found)
@@ -592,6 +606,35 @@ def _period_labels(state: State, found: dict[int, _Found]) -> None:
             asked = False
     if len(hits) >= 2:
         found.update(hits)
+
+
+_NAME_LINE = re.compile(rf"^[*_]{{0,2}}(?P<name>{_CAPS_NAME})[*_]{{0,2}}$")
+
+
+def _name_lines(state: State, found: dict[int, _Found]) -> None:
+    """ "MARA LIND" on a line of its own, the words below it: a script's or a broadcast
+    transcript's speaker, when two or more such names recur on the page (a capitalised
+    heading is seldom printed twice, and never alternates with another)."""
+    blocks = state.blocks
+    hits: dict[int, _Found] = {}
+    for n, block in enumerate(blocks[:-1]):
+        text = block.text
+        if (
+            block.kind is not None
+            or n in found
+            or block.hints.heading
+            or not text[-1:].isupper()
+            or len(text) > 60
+            or blocks[n + 1].para != block.para
+            or blocks[n + 1].kind is not None
+        ):
+            continue
+        m = _NAME_LINE.match(text)
+        if m and len(m.group("name")) > 2 and _speaker_ok(name := m.group("name")):
+            hits[n] = _Found("speaker", name, name, "", speaker_key(name))
+    counts = Counter(f.key for f in hits.values())
+    if sum(1 for c in counts.values() if c >= 2) >= 2:
+        found.update((i, f) for i, f in hits.items() if counts[f.key] >= 2)
 
 
 def _bare_q_dashes(state: State, found: dict[int, _Found]) -> None:

@@ -31,7 +31,7 @@ _NOT_NAME = frozenset(
     secretary general minister president ambassador special representative governor
     chief executive director manager captain coach mayor senator deputy foreign prime
     consultant head editor correspondent reporter interview interviews conversation
-    photo video picture
+    photo video picture host presenter anchor moderator interviewer guest
     """.split()
 )
 _PROSE_WORDS = 20
@@ -202,12 +202,20 @@ def _title(header: list[Block]) -> str | None:
     candidates: list[tuple[bool, bool, int, int, str]] = []
     # A line of a hard-wrapped paragraph is no headline; a line of a paste without blank
     # lines may well be.
-    lines: dict[int, list[str]] = {}
+    # A dateline or byline under the headline, without a blank line, is no wrapped prose:
+    # it ends a run of lines (the headline above it is not wrapped into the intro below),
+    # as a menu or share line the chrome stage found does.
+    lines: dict[tuple[int, int], list[str]] = {}
+    run_of: dict[int, tuple[int, int]] = {}
+    cut = 0
     for b in header:
-        # A dateline or byline under the headline, without a blank line, is no wrapped prose.
-        if not (_BYLINE.match(b.text) or _date_line(b.text)):
-            lines.setdefault(b.para, []).append(b.text)
-    wrapped = {para for para, texts in lines.items() if is_wrapped(texts)}
+        furniture = b.kind is Bucket.CHROME and b.rule != "header-line"
+        if furniture or _BYLINE.match(b.text) or _date_line(b.text):
+            cut += 1
+            continue
+        run_of[b.index] = (b.para, cut)
+        lines.setdefault((b.para, cut), []).append(b.text)
+    wrapped = {key for key, texts in lines.items() if is_wrapped(texts)}
     prose_seen = False
     for b in header:
         text = b.text.strip()
@@ -223,7 +231,7 @@ def _title(header: list[Block]) -> str | None:
             continue
         if b.kind is Bucket.CHROME and b.rule not in ("header-line", "section-heading"):
             continue
-        if b.kind is Bucket.CAPTION or b.para in wrapped or not 3 <= words <= 40:
+        if b.kind is Bucket.CAPTION or run_of.get(b.index) in wrapped or not 3 <= words <= 40:
             continue
         if _BYLINE.match(text) or _date_line(text) or text.endswith((".", "。", ":")):
             continue

@@ -46,6 +46,9 @@ def is_prose(text: str) -> bool:
 
 
 _WRAPPED_MIN_WORDS = 6
+# A line with the next word and a fifth of the column to spare was ended by its writer
+# (the column is only estimated, and tools count it one or two characters apart).
+_ROOM_LEFT = 0.8
 _CJK_WIDTH = 3  # a character of a script written without spaces says about as much as three
 _WORD_WIDTH = 6  # characters of a word of Latin script, with its space
 
@@ -70,10 +73,29 @@ def is_wrapped(lines: list[str]) -> bool:
     stops mid-sentence (no menu item, button or headline among them)."""
     if len(lines) == 2 and len(lines[1].split()) <= 2:
         return False  # a headline over a one-word line ("Transcript"), not wrapped prose
-    return len(lines) > 1 and all(
-        _line_words(line) >= _WRAPPED_MIN_WORDS and not line.endswith((".", "!", "?", ":"))
-        for line in lines[:-1]
-    )
+    if not (
+        len(lines) > 1
+        and all(
+            _line_words(line) >= _WRAPPED_MIN_WORDS and not line.endswith((".", "!", "?", ":"))
+            for line in lines[:-1]
+        )
+    ):
+        return False
+    # Wrapping breaks a line only where the next word would not fit: a line with room to
+    # spare for the next line's first word ended where its writer ended it (a headline over
+    # the standfirst). The widest line is no wider than the wrapping column. Lines holding link
+    # addresses, or script written without spaces, are wrapped by widths not measured here.
+    if any(
+        "](" in line or "://" in line or (not line.isascii() and CJK_CHARS.search(line)) for line in lines
+    ):
+        return True
+    widths = [len(line) for line in lines]
+    column = max(widths)
+    for width, below in zip(widths[:-1], lines[1:], strict=True):
+        first = below.split(maxsplit=1)[:1]
+        if first and width + 1 + len(first[0]) <= _ROOM_LEFT * column:
+            return False
+    return True
 
 
 def run(state: State) -> None:
