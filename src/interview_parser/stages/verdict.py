@@ -30,6 +30,7 @@ from ..lexicon import (
     INTERVIEW_CUES,
     SECOND_PERSON_WORDS,
     SINGULAR_WORDS,
+    STOPWORDS,
 )
 from ..records import Bucket, Diagnostic
 from .labels import key_for
@@ -72,6 +73,8 @@ class Evidence:
     cue: float  # 1 when the title or the page's opening calls it an interview
     faq: float  # 1 when it calls itself an FAQ ("Frequently asked questions", "Q&A" is not)
     to_reader: float  # answers that address "you" and never speak as "I": a help text
+    silent: float  # 1 when no label carries the turns, and in a language the lexicon reads no
+    # question addresses anyone and no answer speaks as I or we: an explainer's subheads
     share: float  # share of the page's text in turns
     median_answer: float  # characters of an answer's first paragraph; one-liners are jokes or chat
 
@@ -99,6 +102,7 @@ class Evidence:
             "calls itself an interview": self.cue,
             "calls itself an FAQ": self.faq,
             "answers address the reader": self.to_reader,
+            "nobody speaks": self.silent,
             "share in turns": self.share,
             "a sidebar's share": 1.0 if self.share < _MINOR_SHARE else 0.0,
             "one-liner answers": (
@@ -130,6 +134,7 @@ _WEIGHTS: dict[str, float] = {
     "calls itself an interview": 2.0,
     "calls itself an FAQ": -3.0,
     "answers address the reader": -2.5,
+    "nobody speaks": -2.5,
     "share in turns": 1.0,
     "a sidebar's share": -2.0,
     "one-liner answers": -3.0,
@@ -302,6 +307,14 @@ def gather(state: State) -> Evidence:
         to_reader=_share(
             [not w.isdisjoint(SECOND_PERSON_WORDS) and not me for w, me in zip(a_words, a_me, strict=True)]
         ),
+        silent=1.0
+        if convention not in _LABELLED
+        and convention not in ("markup-class", "question-class")
+        and not any(q_you)
+        and not any(not w.isdisjoint(FIRST_PERSON_WORDS) for w in a_words)
+        # A page of a language the lexicon does not know says nothing either way.
+        and any(not w.isdisjoint(STOPWORDS) for w in a_words)
+        else 0.0,
         share=min(1.0, in_turns / total),
         median_answer=statistics.median(
             text_width(" ".join(b.body or b.text for b in a.paragraphs()[0])) for a in answers
