@@ -290,6 +290,7 @@ def _side_of_word(word: str) -> str | None:
 
 def run(state: State) -> None:
     found: dict[int, _Found] = {}
+    capped: list[int] = []  # open blocks with no label that end in a capital ("MARA LIND")
     for block in state.blocks:
         if block.kind is not None:
             continue
@@ -303,9 +304,12 @@ def run(state: State) -> None:
         hit = _find(block)
         if hit is not None:
             found[block.index] = hit
+        elif block.text[-1:].isupper():
+            capped.append(block.index)
 
     _bare_q_dashes(state, found)
-    _name_lines(state, found)
+    if len(capped) >= 4:
+        _name_lines(state, found, capped)
     _titled_labels(state, found)
     _period_labels(state, found)
     _given_name_keys(found)
@@ -611,20 +615,20 @@ def _period_labels(state: State, found: dict[int, _Found]) -> None:
 _NAME_LINE = re.compile(rf"^[*_]{{0,2}}(?P<name>{_CAPS_NAME})[*_]{{0,2}}$")
 
 
-def _name_lines(state: State, found: dict[int, _Found]) -> None:
+def _name_lines(state: State, found: dict[int, _Found], capped: list[int]) -> None:
     """ "MARA LIND" on a line of its own, the words below it: a script's or a broadcast
     transcript's speaker, when two or more such names recur on the page (a capitalised
-    heading is seldom printed twice, and never alternates with another)."""
+    heading is seldom printed twice, and never alternates with another). ``capped``: the
+    open unlabelled blocks ending in a capital letter, the only ones that can be such."""
     blocks = state.blocks
     hits: dict[int, _Found] = {}
-    for n, block in enumerate(blocks[:-1]):
+    for n in capped:
+        block = blocks[n]
         text = block.text
         if (
-            block.kind is not None
-            or n in found
-            or block.hints.heading
-            or not text[-1:].isupper()
+            n + 1 >= len(blocks)
             or len(text) > 60
+            or block.hints.heading
             or blocks[n + 1].para != block.para
             or blocks[n + 1].kind is not None
         ):
