@@ -472,3 +472,40 @@ def test_a_bold_attribution_that_ends_in_a_verb_is_no_speaker() -> None:
         bold("President of Russia Vladimir Putin: Good afternoon.", "President of Russia Vladimir Putin:")
     )
     assert hit is not None and hit.key == "PUTIN"
+
+
+_HEARING = (
+    "The committee met, pursuant to notice, at 10:02 a.m.\n\n"
+    "Chairman HALE. The committee will come to order. Ms. Price, you may begin.\n\n"
+    "Ms. PRICE. Thank you, Mr. Chairman. We cleared forty miles of channel this year.\n\n"
+    "Chairman HALE. What will that cost?\n\n"
+    "Ms. PRICE. About twelve million dollars, most of it for dredging the lower reaches.\n\n"
+    "Mr. OWENS. Why is the cost going up?\n\n"
+    "Ms. PRICE. Fuel and labour. The dredges burn more than they did, and we pay the crews more.\n"
+)
+
+
+def test_a_hearing_record_labels_turns_by_title_and_capitalised_surname() -> None:
+    t = parse(_HEARING)
+    assert [(e.question.speaker, e.question.text, e.answer.text) for e in t.exchanges][1:] == [
+        (
+            "Chairman HALE",
+            "What will that cost?",
+            "About twelve million dollars, most of it for dredging the lower reaches.",
+        ),
+        (
+            "Mr. OWENS",
+            "Why is the cost going up?",
+            "Fuel and labour. The dredges burn more than they did, and we pay the crews more.",
+        ),
+    ]
+    assert [(p.name, p.role.value) for p in t.participants] == [
+        ("Price", "interviewee"),
+        ("Chairman Hale", "interviewer"),
+        ("Owens", "interviewer"),
+    ]
+
+
+def test_one_title_and_capitals_sentence_is_no_record() -> None:
+    sides = _sides("Visit the museum.\n\nMr. SMITH. He founded it in 1901.\n\nIt opens at nine.\n")
+    assert all(side is None for side, _ in sides)

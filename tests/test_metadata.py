@@ -227,3 +227,14 @@ def test_hard_wrapped_lines_stay_wrapped_at_any_column() -> None:
     assert not is_wrapped(
         ["A short headline over it", "Presenter Mara Lind spends a night shift with the ferry captain."]
     )
+
+
+def test_an_honorific_is_no_word_of_the_name_it_is_spelled_out_to() -> None:
+    t = parse(
+        "Press Briefing by Press Secretary Karine Jean-Pierre\n\n"
+        "MS. JEAN-PIERRE: Good afternoon. I have one announcement before questions today.\n\n"
+        "Q    Will the President travel to the coast this week?\n\n"
+        "MS. JEAN-PIERRE: He will, on Thursday.\n\nQ    And the budget?\n\n"
+        "MS. JEAN-PIERRE: Next week.\n"
+    )
+    assert [p.name for p in t.participants] == ["Karine Jean-Pierre"]

@@ -313,7 +313,10 @@ def _participants(state: State, exchanges: list[Exchange]) -> tuple[Participant,
         if b.speaker and b.kind in (Bucket.QUESTION, Bucket.ANSWER, Bucket.INTRO, Bucket.DRAFT):
             key = keys.get(b.speaker) or keys.setdefault(b.speaker, key_for(state, b.speaker))
             names = people.setdefault(key, [])
-            for form in (b.speaker, (b.label or "").rstrip(" :")):
+            label = (b.label or "").rstrip(" :")
+            if label.endswith(".") and label[:-1] == b.speaker:
+                label = b.speaker  # "Elsa Nyberg." labels a turn; the stop is no part of her name
+            for form in (b.speaker, label):
                 if form and form not in names:
                     names.append(form)
             found = _AFFILIATION.search(b.label or "")

@@ -312,6 +312,7 @@ def run(state: State) -> None:
         _name_lines(state, found, capped)
     _titled_labels(state, found)
     _period_labels(state, found)
+    _record_labels(state, found)
     _given_name_keys(found)
     letters = Counter(f.name for f in found.values() if f.kind == "letter")
     words = Counter(f.name.lower() for f in found.values() if f.kind == "word")
@@ -579,6 +580,38 @@ def _titled_labels(state: State, found: dict[int, _Found]) -> None:
 
 
 _PERIOD_NAME = re.compile(rf"^(?P<name>[{_UP}][\w'’\-]+(?:\s+[{_UP}][\w'’\-]+){{1,2}})\.\s+(?P<body>\S.*)$")
+
+
+# A hearing's record names each speaker by title and capitalised surname, then a full stop:
+# "Chairman HALE.", "Ms. PRICE.", "Senator OWENS.", "The CHAIRMAN.".
+_RECORD_TITLES = (
+    "Mr. ", "Mrs. ", "Ms. ", "Miss ", "Dr. ", "Chairman ", "Chairwoman ", "Chair ", "Senator ",
+    "Representative ", "Secretary ", "Ambassador ", "General ", "Admiral ", "Governor ", "Mayor ",
+    "Director ", "Commissioner ", "Judge ", "Justice ", "The ",
+)  # fmt: skip
+_RECORD_LABEL = re.compile(
+    rf"^(?P<name>(?:{'|'.join(t.strip().replace('.', '[.]') for t in _RECORD_TITLES)})\s+"
+    rf"[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*)\.\s+(?P<body>\S.*)$"
+)
+_RECORD_MIN = 3  # turns, by two speakers at least
+
+
+def _record_labels(state: State, found: dict[int, _Found]) -> None:
+    """ "Chairman HALE. What will that cost?" / "Ms. PRICE. About twelve million.": the
+    record of a hearing labels each turn by title, surname in capitals and a full stop.
+    Only where the page does so three times or more, for two speakers or more."""
+    hits: dict[int, _Found] = {}
+    for block in state.blocks:
+        text = block.text
+        if not text.startswith(_RECORD_TITLES) or block.kind is not None or block.index in found:
+            continue
+        if m := _RECORD_LABEL.match(text):
+            name = m.group("name")
+            hits[block.index] = _Found(
+                "speaker", name + ".", name, m.group("body"), speaker_key(name), hinted=True
+            )
+    if len(hits) >= _RECORD_MIN and len({f.key for f in hits.values()}) >= 2:
+        found.update(hits)
 
 
 def _period_labels(state: State, found: dict[int, _Found]) -> None:
@@ -895,12 +928,14 @@ def display_name(label: str) -> str:
     bare = _HONORIFIC_RE.sub("", label.strip())
     words = bare.split()
     # "Governor Hana Sato" is Hana Sato; "MINISTER ALVES" keeps the title it is known by.
-    if len(words) > 2 and words[0].lower() in _OFFICE_WORDS:
+    if len(words) > 2 and words[0].lower() in OFFICE_WORDS:
         bare = " ".join(words[1:])
+    elif len(words) == 2 and words[0].lower() in OFFICE_WORDS and words[1].isupper() and not bare.isupper():
+        return f"{words[0]} {words[1].title()}"  # a hearing's "Chairman HALE"
     return bare.title() if bare.isupper() else bare
 
 
-_OFFICE_WORDS = frozenset(
+OFFICE_WORDS = frozenset(
     """
     governor minister president senator secretary ambassador mayor chancellor professor
     general admiral commissioner chairman chairwoman chair director councillor councilor

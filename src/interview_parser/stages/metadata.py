@@ -19,7 +19,7 @@ from ..dates import find_date
 from ..lexicon import CAPITALS, ORGANISATION_WORDS, SMALL_LETTERS, TITLE_SEPARATORS
 from ..records import Bucket, Diagnostic
 from .chrome import ITEM_SEPARATORS
-from .labels import display_name, key_for
+from .labels import OFFICE_WORDS, display_name, key_for
 from .turns import is_wrapped, word_count
 
 _WORD_OF_NAME = rf"[{CAPITALS}][{SMALL_LETTERS}]+(?:-[{CAPITALS}][{SMALL_LETTERS}]+)?"
@@ -31,7 +31,7 @@ _NOT_NAME = frozenset(
     secretary general minister president ambassador special representative governor
     chief executive director manager captain coach mayor senator deputy foreign prime
     consultant head editor correspondent reporter interview interviews conversation
-    photo video picture host presenter anchor moderator interviewer guest
+    photo video picture host presenter anchor moderator interviewer guest hon
     """.split()
 )
 _PROSE_WORDS = 20
@@ -68,7 +68,11 @@ def run(state: State) -> None:
         state.meta.interviewee_hint = _interviewee(state, header)
     texts = [state.meta.title or "", *(b.text for b in header if b.kind is Bucket.INTRO)]
     # A host who introduces the guest in the first question ("Today I'm talking to Dev Okoro").
-    texts += [t.blocks[0].body or t.blocks[0].text for t in state.turns[:1] if t.side == "q"]
+    # Its first paragraph, every line of it: a hard-wrapped question names the guest anywhere.
+    for t in state.turns[:1]:
+        if t.side == "q":
+            para = t.blocks[0].para
+            texts.append(" ".join(b.body or b.text for b in t.blocks if b.para == para))
     tried: set[str] = set()
     bylines: _Names | None = None  # read only when a short label needs expanding
     intro_names: _Names | None = None
@@ -94,8 +98,16 @@ def run(state: State) -> None:
                 spelled = _expand(b.speaker, intro_names)  # "Tom:" is the intro's Tom Becker
             else:
                 continue
-            if spelled and (office or len(spelled.split()) > len(b.speaker.split())):
+            if spelled and (office or len(spelled.split()) > _name_words(b.speaker)):
                 state.meta.full_names.setdefault(key_for(state, b.speaker), spelled)
+
+
+def _name_words(speaker: str) -> int:
+    """Words of a label that name the person ("Chairman HALE", "Ms. PRICE": one each)."""
+    return sum(1 for w in speaker.split() if w.lower().strip(".") not in _TITLE_WORDS)
+
+
+_TITLE_WORDS = OFFICE_WORDS | {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "hon"}
 
 
 def office_of(speaker: str) -> str | None:
@@ -272,7 +284,11 @@ def _interviewee(state: State, header: list[Block]) -> str | None:
         if b.kind is Bucket.INTRO and b.rule not in ("title", "date") and not _BYLINE.search(b.text)
     ]
     texts += captions
-    texts += [t.blocks[0].body or t.blocks[0].text for t in state.turns[:1] if t.side == "q"]
+    # Its first paragraph, every line of it: a hard-wrapped question names the guest anywhere.
+    for t in state.turns[:1]:
+        if t.side == "q":
+            para = t.blocks[0].para
+            texts.append(" ".join(b.body or b.text for b in t.blocks if b.para == para))
     texts += headings[:4]
     # "[Priya Nair](https://...) interviews Tomas Lindqvist": a Markdown link reads as its words.
     texts = [_LINK.sub(r" \1 ", t) if "](" in t else t for t in texts]
