@@ -285,3 +285,39 @@ def test_the_article_scope_around_its_body_is_the_main_content() -> None:
         "Nora Vance has kept the river lock for thirty years."
     ]
     assert t.interviewee is not None and t.interviewee.name == "Nora Vance"
+
+
+def test_a_preformatted_document_is_read_line_by_line_and_a_code_sample_is_not() -> None:
+    record = "\n\n".join(
+        f"    {who}. {said}"
+        for who, said in [
+            (
+                "Chairman HALE",
+                "The committee will come to order. Ms. Price, you may begin with your statement.",
+            ),
+            (
+                "Ms. PRICE",
+                "Thank you, Mr. Chairman. We cleared forty miles of the channel this year, and more.",
+            ),
+            ("Chairman HALE", "What will the dredging of the lower reaches cost the authority next year?"),
+            ("Ms. PRICE", "About twelve million dollars, most of it for the lower reaches of the river."),
+            ("Mr. OWENS", "Why is the cost of the work going up so quickly, in your view, Ms. Price?"),
+            ("Ms. PRICE", "Fuel and labour. The dredges burn more than they did, and we pay crews more."),
+            ("Mr. OWENS", "Could the work on the channel be shared with the port and its own dredges?"),
+            ("Ms. PRICE", "We have asked the port, and we are talking about one contract for both."),
+        ]
+    )
+    met = "    The committee met, pursuant to notice, at 10:02 a.m., in the Harbour Building. " * 4
+    t = parse(f"<html><body><p>Public Records Office</p><pre>\n{met}\n\n{record}\n</pre></body></html>")
+    assert [e.question.speaker for e in t.exchanges] == [
+        "Chairman HALE",
+        "Chairman HALE",
+        "Mr. OWENS",
+        "Mr. OWENS",
+    ]
+    assert t.exchanges[1].question.span.start_line == t.exchanges[0].question.span.start_line + 4
+    code = "def run():\n\n    return 1\n" * 20
+    prose = "Some prose about the code below. " * 80
+    blog = f"<html><body><article><p>{prose}</p><pre>{code}</pre></article></body></html>"
+    blocks = html_blocks(blog, Meta(), max_depth=400, diagnostics=[])
+    assert sum(1 for b in blocks if "def run" in b.text) == 1

@@ -62,6 +62,10 @@ _TEXT_NODES = etree.XPath(".//text()", smart_strings=False)
 _STRING = etree.XPath("string()")  # compiled once: el.xpath() compiles on every call
 
 
+_PRE_DOCUMENT_CHARS = 1000
+_PRE_DOCUMENT_SHARE = 0.5  # of the page's text: a document, not a sample inside an article
+
+
 @attrs.define
 class _Walker:
     root: Any
@@ -91,6 +95,10 @@ class _Walker:
     respect_hidden: bool = True  # off for a page whose every line sits in hidden markup
     cursor: int = -1
     cursor_line: int = _LINE_CAP
+    # Lines below the element's own start line: set while a preformatted document's lines
+    # are read, one block each.
+    line_offset: int = 0
+    page_chars: int = -1  # the body's text length, read once a <pre> asks for it
 
     def _line_past_cap(self, el: Any) -> int:
         if self.cursor < 0:
@@ -167,6 +175,7 @@ class _Walker:
         line = (el.sourceline or 0) if el is not None else 0
         if line >= _LINE_CAP and self.source:
             line = self._line_past_cap(el)
+        line += self.line_offset
         return Block(
             index=len(self.blocks),
             text=text,
@@ -210,6 +219,9 @@ class _Walker:
         # A caption or credit in an inline element (<span class="credit">) is a line of its
         # own: beside a caption, or after an answer's last sentence, it is another text.
         is_block = tag in sel.BLOCK_TAGS or (ctx.caption is not None and outer_caption is None)
+        if tag == "pre" and ctx.chrome is None and (lines := self._document_lines(el)) is not None:
+            self._preformatted(lines, ctx, el, path)
+            return
         if is_block and ctx.chrome and outer_chrome is None and el not in self.keep:
             # Furniture (a menu, a footer, a related-links box): one block for all of it,
             # read in C, instead of a walk through hundreds of links.
@@ -263,6 +275,33 @@ class _Walker:
                 self.pieces.append((tail, ctx.bold, ctx.italic, ctx.link))
         if is_block:
             self.flush(new_para=True)
+
+    def _document_lines(self, el: Any) -> list[str] | None:
+        """The lines of a <pre> that holds the page's document (a hearing's record, a
+        transcript served as preformatted text), or None for a code sample or a poem."""
+        text = str(_STRING(el))
+        if len(text) < _PRE_DOCUMENT_CHARS or "\n\n" not in text:
+            return None
+        if self.page_chars < 0:
+            self.page_chars = len(str(_STRING(self.root)))
+        if len(text) < _PRE_DOCUMENT_SHARE * self.page_chars:
+            return None
+        return text.split("\n")
+
+    def _preformatted(self, lines: list[str], ctx: _Ctx, el: Any, path: str) -> None:
+        """One block per line of a preformatted document, a blank line ending a paragraph
+        (white space folded into one line would run every turn of a transcript together)."""
+        self.flush(new_para=True)
+        self.line_ctx, self.line_el, self.line_path = ctx, el, path
+        for offset, line in enumerate(lines):
+            if line.strip():
+                self.line_offset = offset
+                self.pieces.append((line, ctx.bold, ctx.italic, ctx.link))
+                self.flush(new_para=False)
+            elif self.pieces or offset:
+                self.flush(new_para=True)
+        self.line_offset = 0
+        self.flush(new_para=True)
 
     def _leaf_context(self, tag: str, attrib: Any, ctx: _Ctx, el: Any) -> _Ctx | None:
         """The context of an inline leaf under ``ctx``; None when it must be walked (a
