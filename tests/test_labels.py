@@ -509,3 +509,23 @@ def test_a_hearing_record_labels_turns_by_title_and_capitalised_surname() -> Non
 def test_one_title_and_capitals_sentence_is_no_record() -> None:
     sides = _sides("Visit the museum.\n\nMr. SMITH. He founded it in 1901.\n\nIt opens at nine.\n")
     assert all(side is None for side, _ in sides)
+
+
+def test_a_bold_name_on_a_line_of_its_own_labels_the_words_below() -> None:
+    t = parse(
+        "# Episode 12: The night ferry\n\nHost Mara Lind talks with ferry captain Tomas Ek.\n\n"
+        "**Mara Lind**\nHow long have you run the night ferry?\n\n"
+        "**Tomas Ek**\nEleven years this spring, and the day boats before that.\n\n"
+        "**Mara Lind**\nWhat is different at night?\n\n"
+        "**Tomas Ek**\nThe quiet. You hear the engine and the water and nothing else.\n"
+    )
+    assert [(e.question.speaker, e.answer.speaker, e.answer.text) for e in t.exchanges] == [
+        ("Mara Lind", "Tomas Ek", "Eleven years this spring, and the day boats before that."),
+        ("Mara Lind", "Tomas Ek", "The quiet. You hear the engine and the water and nothing else."),
+    ]
+
+
+def test_a_run_of_capitalised_lines_is_a_legend_not_speakers() -> None:
+    # A chart's legend printed twice: "MONTHLY" over "RECESSIONS" names no one.
+    text = "MONTHLY\nRECESSIONS\nThe yield fell.\n\nMONTHLY\nRECESSIONS\nIt rose again in May.\n"
+    assert all(side is None for side, _ in _sides(text))

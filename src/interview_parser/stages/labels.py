@@ -290,7 +290,8 @@ def _side_of_word(word: str) -> str | None:
 
 def run(state: State) -> None:
     found: dict[int, _Found] = {}
-    capped: list[int] = []  # open blocks with no label that end in a capital ("MARA LIND")
+    # Open blocks with no label that may be a name alone ("MARA LIND", "**Mara Lind**").
+    capped: list[int] = []
     for block in state.blocks:
         if block.kind is not None:
             continue
@@ -304,7 +305,7 @@ def run(state: State) -> None:
         hit = _find(block)
         if hit is not None:
             found[block.index] = hit
-        elif block.text[-1:].isupper():
+        elif block.text[-1:].isupper() or block.text[-1:] in _MARK_ENDS or block.hints.bold:
             capped.append(block.index)
 
     _bare_q_dashes(state, found)
@@ -645,30 +646,32 @@ def _period_labels(state: State, found: dict[int, _Found]) -> None:
         found.update(hits)
 
 
+_MARK_ENDS = frozenset("*_")
 _NAME_LINE = re.compile(rf"^[*_]{{0,2}}(?P<name>{_CAPS_NAME})[*_]{{0,2}}$")
+_BOLD_NAME_LINE = re.compile(rf"^(?P<mark>[*_]{{2}})(?P<name>{_TITLE_NAME})(?P=mark)$")
+_NAME_ALONE = re.compile(rf"^(?P<name>{_TITLE_NAME})$")
 
 
 def _name_lines(state: State, found: dict[int, _Found], capped: list[int]) -> None:
-    """ "MARA LIND" on a line of its own, the words below it: a script's or a broadcast
-    transcript's speaker, when two or more such names recur on the page (a capitalised
+    """ "MARA LIND", or a bold "Mara Lind", on a line of its own and the words below it: a
+    script's or a transcript's speaker, when two or more such names recur on the page (a
     heading is seldom printed twice, and never alternates with another). ``capped``: the
-    open unlabelled blocks ending in a capital letter, the only ones that can be such."""
+    open unlabelled blocks ending in a capital, an emphasis mark or in bold, the only ones
+    that can be such."""
     blocks = state.blocks
     hits: dict[int, _Found] = {}
     for n in capped:
         block = blocks[n]
         text = block.text
-        if (
-            n + 1 >= len(blocks)
-            or len(text) > 60
-            or block.hints.heading
-            or blocks[n + 1].para != block.para
-            or blocks[n + 1].kind is not None
-        ):
+        if n + 1 >= len(blocks) or len(text) > 60 or block.hints.heading or blocks[n + 1].kind is not None:
             continue
-        m = _NAME_LINE.match(text)
+        m = _NAME_LINE.match(text) or _BOLD_NAME_LINE.match(text)
+        if m is None and block.hints.bold:
+            m = _NAME_ALONE.match(text)
         if m and len(m.group("name")) > 2 and _speaker_ok(name := m.group("name")):
-            hits[n] = _Found("speaker", name, name, "", speaker_key(name))
+            hits[n] = _Found("speaker", name, name, "", speaker_key(name), hinted=block.hints.bold)
+    # A name says who speaks the words below it; a run of them is a list or a chart's legend.
+    hits = {n: f for n, f in hits.items() if n + 1 not in hits and n - 1 not in hits}
     counts = Counter(f.key for f in hits.values())
     if sum(1 for c in counts.values() if c >= 2) >= 2:
         found.update((i, f) for i, f in hits.items() if counts[f.key] >= 2)

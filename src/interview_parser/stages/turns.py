@@ -298,7 +298,10 @@ _CLOSING_LINE = re.compile(
     r"|\bis (?:a|an|our) (?:weekly|monthly|fortnightly|regular|occasional|new|ongoing) "
     r"(?:series|column|feature)\b"
     r"|^(?:thanks|thank you|many thanks)(?: (?:so|very) much)?,? "
-    r"(?-i:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)[.!]*$",
+    r"(?-i:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)[.!]*$"
+    # The show's word to its audience: "Thanks for listening", no guest's.
+    r"|^(?:thanks|thank you)(?: (?:so|very) much)?,? (?:all |everyone )?for (?:listening|reading|watching"
+    r"|tuning in)\b",
     re.I,
 )
 # The interviewer's unlabelled thanks after the last answer ("Thank you both for the
