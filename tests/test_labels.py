@@ -529,3 +529,20 @@ def test_a_run_of_capitalised_lines_is_a_legend_not_speakers() -> None:
     # A chart's legend printed twice: "MONTHLY" over "RECESSIONS" names no one.
     text = "MONTHLY\nRECESSIONS\nThe yield fell.\n\nMONTHLY\nRECESSIONS\nIt rose again in May.\n"
     assert all(side is None for side, _ in _sides(text))
+
+
+def test_a_double_dash_asks_and_a_name_before_a_space_answers_in_japanese() -> None:
+    t = parse(
+        "灯台守の佐藤健一さんに、夜の仕事について話を聞いた。\n\n"
+        "――灯台守になって何年になりますか。\n\n佐藤\u3000今年で二十年です。\n\n"
+        "――夜はどんな仕事をしているのですか。\n\n佐藤\u3000灯りの確認と、天気の記録です。\n"
+    )
+    assert [(e.question.text, e.answer.speaker, e.answer.text) for e in t.exchanges] == [
+        ("灯台守になって何年になりますか。", "佐藤", "今年で二十年です。"),
+        ("夜はどんな仕事をしているのですか。", "佐藤", "灯りの確認と、天気の記録です。"),
+    ]
+    assert t.interviewee is not None and t.interviewee.name == "佐藤健一"
+
+
+def test_a_double_dash_in_english_prose_asks_nothing() -> None:
+    assert all(side is None for side, _ in _sides("——and then it rained.\n\n——and then it stopped.\n"))

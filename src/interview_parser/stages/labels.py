@@ -86,6 +86,13 @@ _CJK_SPEAKER = re.compile(
     rf"^[*_]{{0,2}}(?P<label>(?P<name>[{_CJK}][{_CJK}A-Za-z・/／、&＆ ]{{0,11}}?)[*_]{{0,2}}\s*[:：])"
     rf"[*_]{{0,2}}\s*(?P<body>.*)$"
 )
+# Japanese interviews open each question with a double dash ("――灯台守になって何年ですか。")
+# and may name the answerer with an ideographic space after the name ("佐藤　今年で二十年です。").
+_DASHES = "―—─"
+_DASH_QUESTION = re.compile(rf"^(?P<label>[{_DASHES}]{{2}})\s*(?P<body>[{_CJK}「『（(].*)$")
+_CJK_SPACED_SPEAKER = re.compile(
+    rf"^(?P<label>(?P<name>[{_CJK}][{_CJK}・]{{0,7}}))[ \u3000]+(?P<body>[{_CJK}「『（(].*)$"
+)
 _CJK_FIRST = re.compile(rf"[*_]*[{_CJK}]")
 # Two people answering together: "**Ana (AS) and Ben (BO)**:", "Han(HK) and Elana (EH):",
 # "KOVAC & NUNES:". Each name as a speaker label spells it, with its own optional outlet.
@@ -210,15 +217,16 @@ def _find(block: Block) -> _Found | None:
     ):
         name = f"{first_name} and {second_name}"
         return _Found("speaker", m.group("label"), name, m.group("body"), speaker_key(name))
+    if first in _DASHES and (m := _DASH_QUESTION.match(text)):
+        return _Found("letter", m.group("label"), "Q", m.group("body"), "Q")
     # Every script the CJK pattern names lies at or above U+3040: a cheap test first.
-    if (
-        first >= "\u3040"
-        and _CJK_FIRST.match(text)
-        and not block.hints.heading
-        and (m := _CJK_SPEAKER.match(text))
-    ):
-        name = m.group("name").strip()
-        return _Found("speaker", m.group("label"), name, m.group("body"), name)
+    if first >= "\u3040" and _CJK_FIRST.match(text) and not block.hints.heading:
+        if m := _CJK_SPEAKER.match(text):
+            name = m.group("name").strip()
+            return _Found("speaker", m.group("label"), name, m.group("body"), name)
+        if (" " in text[:9] or "\u3000" in text[:9]) and (m := _CJK_SPACED_SPEAKER.match(text)):
+            name = m.group("name")
+            return _Found("speaker", m.group("label"), name, m.group("body"), name)
     return None
 
 

@@ -93,6 +93,11 @@ def run(state: State) -> None:
                 if not spelled:
                     surnames = surnames if surnames is not None else _surname_index(texts)
                     spelled = _spelled_out(last, texts, surnames)
+            elif _CJK_NAME.fullmatch(b.speaker):
+                # "佐藤:" is the intro's 佐藤健一さん (no spaces: longer, not more words).
+                if spelled := _cjk_full_name(b.speaker, texts):
+                    state.meta.full_names.setdefault(key_for(state, b.speaker), spelled)
+                continue
             elif len(b.speaker.split()) == 1:
                 intro_names = intro_names if intro_names is not None else _runs(texts)
                 spelled = _expand(b.speaker, intro_names)  # "Tom:" is the intro's Tom Becker
@@ -100,6 +105,20 @@ def run(state: State) -> None:
                 continue
             if spelled and (office or len(spelled.split()) > _name_words(b.speaker)):
                 state.meta.full_names.setdefault(key_for(state, b.speaker), spelled)
+
+
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff\u3040-\u30ff]{1,4}")
+# A Japanese name is given in full once, with an honorific after it: "佐藤健一さん", "田中氏".
+_JAPANESE_HONORIFIC = r"(?:さん|氏|様|先生|教授|選手|監督)"
+
+
+def _cjk_full_name(surname: str, texts: list[str]) -> str | None:
+    """The full name a CJK label's surname has in the page's opening ("佐藤" -> "佐藤健一")."""
+    full = re.compile(rf"{re.escape(surname)}([\u4e00-\u9fff]{{1,3}}){_JAPANESE_HONORIFIC}")
+    for text in texts:
+        if surname in text and (m := full.search(text)):
+            return surname + m.group(1)
+    return None
 
 
 def _name_words(speaker: str) -> int:
@@ -338,7 +357,10 @@ def _interviewee(state: State, header: list[Block]) -> str | None:
         expanded = _expand(speaker, names)
         if expanded:
             return expanded
-        spelled = _spelled_out(speaker.split()[-1].strip("."), [title, *texts])
+        if _CJK_NAME.fullmatch(speaker):
+            spelled = _cjk_full_name(speaker, [title, *texts])
+        else:
+            spelled = _spelled_out(speaker.split()[-1].strip("."), [title, *texts])
         return spelled or display_name(speaker)
     if not names:
         return None
