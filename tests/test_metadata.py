@@ -238,3 +238,16 @@ def test_an_honorific_is_no_word_of_the_name_it_is_spelled_out_to() -> None:
         "MS. JEAN-PIERRE: Next week.\n"
     )
     assert [p.name for p in t.participants] == ["Karine Jean-Pierre"]
+
+
+def test_a_form_of_address_and_a_particle_inside_a_word_are_no_part_of_a_name() -> None:
+    # "Frau Überall, ...?" in a question, and "bewacht Jördis Überall den Leuchtturm": the
+    # interviewee was "Frau Überall", then "Überall de" (the "de" of "den").
+    t = parse(
+        "Seit zwanzig Jahren bewacht Jördis Überall den Leuchtturm von Kampen. Ein Gespräch.\n\n"
+        "ZEIT ONLINE: Frau Überall, wie wird man Leuchtturmwärterin?\n\n"
+        "Jördis Überall: Durch Zufall. Ich habe eine Anzeige gelesen und mich beworben.\n\n"
+        "ZEIT ONLINE: Was machen Sie nachts?\n\n"
+        "Überall: Ich prüfe das Licht und schreibe das Wetter auf, die ganze Nacht.\n"
+    )
+    assert t.interviewee is not None and t.interviewee.name == "Jördis Überall"

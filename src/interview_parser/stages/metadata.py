@@ -23,7 +23,10 @@ from .labels import OFFICE_WORDS, display_name, key_for
 from .turns import is_wrapped, word_count
 
 _WORD_OF_NAME = rf"[{CAPITALS}][{SMALL_LETTERS}]+(?:-[{CAPITALS}][{SMALL_LETTERS}]+)?"
-_NAME = re.compile(rf"(?<![\w’'])((?:{_WORD_OF_NAME})(?:\s+(?:{_WORD_OF_NAME}|de|van|von|da|del)){{1,3}})")
+# A particle is a word of its own ("de Wit", not the "de" of "den Leuchtturm").
+_NAME = re.compile(
+    rf"(?<![\w’'])((?:{_WORD_OF_NAME})(?:\s+(?:{_WORD_OF_NAME}|(?:de|van|von|da|del)\b)){{1,3}})"
+)
 # Words that start or end a capitalised run without being part of a name.
 _NOT_NAME = frozenset(
     """
@@ -32,6 +35,7 @@ _NOT_NAME = frozenset(
     chief executive director manager captain coach mayor senator deputy foreign prime
     consultant head editor correspondent reporter interview interviews conversation
     photo video picture host presenter anchor moderator interviewer guest hon
+    frau herr herrn madame monsieur mme mlle señor señora sr sra signor signora sig pan pani
     """.split()
 )
 _PROSE_WORDS = 20
