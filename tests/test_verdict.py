@@ -53,3 +53,19 @@ def test_an_unlabelled_russian_interview_reads_as_one() -> None:
     )
     assert len(t.exchanges) == 3
     assert t.interviewee is not None and t.interviewee.name == "Анна Петрова"
+
+
+def test_a_german_explainer_is_no_interview() -> None:
+    # "Was" opens German questions; a Polish "was" (you) among the person words made each
+    # of them address someone (and "mit", "ja", Portuguese "os" spoke as "I" or "we").
+    t = parse(
+        "Müllabfuhr: Was sich ab Oktober ändert\n\n"
+        "Die Stadt stellt die Leerung der Restmülltonnen ab Oktober um. Ein Überblick.\n\n"
+        "**Was ändert sich genau?**\n\n"
+        "Die grauen Tonnen werden nur noch alle zwei Wochen geleert, die anderen wie bisher.\n\n"
+        "**Was sagt die Opposition?**\n\n"
+        "Die Opposition hält die Umstellung für eine Kürzung und befürchtet mehr wilden Müll.\n\n"
+        "**Was kostet das?**\n\n"
+        "Nach Angaben der Verwaltung spart die Stadt mit der Umstellung rund 600.000 Euro im Jahr.\n"
+    )
+    assert t.exchanges == () and t.quality.is_interview < 0.5

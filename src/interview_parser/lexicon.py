@@ -232,10 +232,10 @@ SECOND_PERSON_WORDS = frozenset(
     jij je jou jouw u uw jullie
     вы вас вам вами ваш ваша ваше ваши ты тебя тебе тобой твой твоя твоё твои
     ви ваш ваша ваше ваші ти тебе тобі тобою твій твоя твоє твої
-    pan pani pana panu panią państwo państwa ty ciebie tobie twój twoja twoje wy was wam wasz wasza
-    vy vás vám vámi váš vaše tebe tobě tvůj tvoje
-    dig din ditt dina deg dine jer
-    siz sizin size sizi sen senin sana seni
+    pani panu panią państwo państwa ciebie tobie twój twoja twoje wam wasz wasza
+    vás vám vámi váš vaše tebe tobě tvůj tvoje
+    ditt dina deg jer
+    siz sizin sizi senin sana seni
     """.replace("’", "'").split()
 )
 FIRST_PERSON_WORDS = frozenset(
@@ -249,10 +249,10 @@ FIRST_PERSON_WORDS = frozenset(
     ik mij mijn wij we ons onze
     я меня мне мной мой моя моё мои мы нас нам нами наш наша наше наши
     мене мені мною мій моє ми наші
-    ja mnie mną mój moja moje my nas nam nami nasz nasza nasze
+    mnie mną mój moja moje nami nasz nasza nasze
     já mě mně mnou můj naše
-    jag mig min mitt mina vi oss vår vårt våra jeg meg mit mine os vores
-    ben benim bana beni biz bizim bize bizi
+    jag mig mitt mina oss vår vårt våra jeg vores
+    benim bana beni biz bizim bize bizi
     """.replace("’", "'").split()
 )
 # Words a question is asked with (question words, auxiliaries that open a question): a
@@ -274,10 +274,10 @@ ASKING_WORDS = frozenset(
     wat waarom hoe wie wanneer waar welke zijn heeft hebben kan kunt
     что почему как кто когда где какой какая какое какие сколько зачем ли разве куда чей
     що чому хто коли де який яка яке які скільки навіщо чи
-    co czy dlaczego jak kto kiedy gdzie jaki jaka jakie ile czemu
+    co czy dlaczego kto kiedy gdzie jaki jaka jakie czemu
     proč kdo kdy kde jaký jaká jaké kolik
     vad varför hur vem när vilken vilket vilka hvad hvorfor hvordan hvem hvornår hvor hvilken
-    neden niçin nasıl kim nerede hangi kaç mı mu mü
+    neden niçin nasıl nerede hangi kaç mı mu mü
     """.replace("’", "'").split()
 )
 # First person singular: an interviewee says "I"; a guide's answers do not, and a reader's
@@ -286,8 +286,8 @@ SINGULAR_WORDS = frozenset(
     """
     i i'm i've i'd i'll me my mine myself yo mí mi mis ich mich mir mein meine je j moi mon
     ma mes io mio mia eu meu minha ik mij mijn
-    я меня мне мной мой моя моё мои мене мені мною мій моє ja mnie mną mój moja moje já mě
-    mně mnou můj jag mig min mitt mina jeg meg mit mine ben benim bana beni
+    я меня мне мной мой моя моё мои мене мені мною мій моє mnie mną mój moja moje já mě
+    mně mnou můj jag mig mitt mina jeg benim bana beni
     """.replace("’", "'").split()
 )
 # A page that calls itself a list of questions for readers (an FAQ), not a conversation.
