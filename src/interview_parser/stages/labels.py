@@ -109,7 +109,7 @@ _STAMP_LINE = re.compile(
     r"(?:\((?P<time>\d{1,2}:\d{2}(?::\d{2})?)\)|\[(?P<bracketed>\d{1,2}:\d{2}(?::\d{2})?)\]"
     r"|(?P<bare>\d{1,2}:\d{2}(?::\d{2})?))$"
 )
-_STAMP_ENDS = frozenset("0123456789)]")
+_STAMP_CLOSE = frozenset(")]")
 _CLOCK = r"(?P<a>\d{1,2}:\d{2}(?::\d{2})?)"
 _BARE_CLOCK = r"(?P<b>\d{1,2}:\d{2}:\d{2})"
 _TIME_START = frozenset("[0123456789 ")
@@ -192,7 +192,13 @@ def _find(block: Block) -> _Found | None:
         and (m := _WORD.match(text))
     ):
         return _Found("word", m.group("label"), m.group("word"), m.group("body"), m.group("word"))
-    if text[-1:] in _STAMP_ENDS and (m := _STAMP_LINE.match(text)) and _speaker_ok(m.group("name")):
+    # The line ends in its time: a digit, or a digit and the bracket closing it.
+    last = text[-1:]
+    if (
+        (last.isdigit() or (last in _STAMP_CLOSE and text[-2:-1].isdigit()))
+        and (m := _STAMP_LINE.match(text))
+        and _speaker_ok(m.group("name"))
+    ):
         name = m.group("name")
         time = m.group("time") or m.group("bracketed") or m.group("bare")
         return _Found("speaker", m.group("label"), name, "", speaker_key(name), time=time)
@@ -298,30 +304,41 @@ def _side_of_word(word: str) -> str | None:
 
 def run(state: State) -> None:
     found: dict[int, _Found] = {}
-    # Open blocks with no label that may be a name alone ("MARA LIND", "**Mara Lind**").
+    # Open blocks with no label that may be a name alone ("MARA LIND", "**Mara Lind**"), and
+    # those that may open with a hearing record's title ("Chairman HALE."): the later passes
+    # look only at these.
     capped: list[int] = []
+    titled: list[int] = []
     for block in state.blocks:
         if block.kind is not None:
             continue
-        if block.text[:1] in _TIME_START and (t := _TIME.match(block.text)):
+        text = block.text
+        first = text[:1]
+        if first in _TIME_START and (t := _TIME.match(text)):
             block.time = t.group("a") or t.group("b")
-            block.text = block.text[t.end() :]
-        elif block.text[:3] in _MARKED_TIME and (t := _BRACKETED_TIME.match(block.text, 2)):
+            text = block.text = text[t.end() :]
+            first = text[:1]
+        elif first in _MARK_ENDS and text[:3] in _MARKED_TIME and (t := _BRACKETED_TIME.match(text, 2)):
             # "**[00:00:05] Mara Lind:** ...": the time inside the bold that holds the name.
             block.time = t.group("a")
-            block.text = block.text[:2] + block.text[t.end() :]
+            text = block.text = text[:2] + text[t.end() :]
         hit = _find(block)
         if hit is not None:
             found[block.index] = hit
-        elif block.text[-1:].isupper() or block.text[-1:] in _MARK_ENDS or block.hints.bold:
+            continue
+        last = text[-1:]
+        if last.isupper() or last in _MARK_ENDS or block.hints.bold:
             capped.append(block.index)
+        if first in _RECORD_INITIALS:
+            titled.append(block.index)
 
     _bare_q_dashes(state, found)
     if len(capped) >= 4:
         _name_lines(state, found, capped)
     _titled_labels(state, found)
     _period_labels(state, found)
-    _record_labels(state, found)
+    if len(titled) >= _RECORD_MIN:
+        _record_labels(state, found, titled)
     _given_name_keys(found)
     letters = Counter(f.name for f in found.values() if f.kind == "letter")
     words = Counter(f.name.lower() for f in found.values() if f.kind == "word")
@@ -603,16 +620,19 @@ _RECORD_LABEL = re.compile(
     rf"[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*)\.\s+(?P<body>\S.*)$"
 )
 _RECORD_MIN = 3  # turns, by two speakers at least
+_RECORD_INITIALS = frozenset(t[0] for t in _RECORD_TITLES)
 
 
-def _record_labels(state: State, found: dict[int, _Found]) -> None:
+def _record_labels(state: State, found: dict[int, _Found], titled: list[int]) -> None:
     """ "Chairman HALE. What will that cost?" / "Ms. PRICE. About twelve million.": the
     record of a hearing labels each turn by title, surname in capitals and a full stop.
-    Only where the page does so three times or more, for two speakers or more."""
+    Only where the page does so three times or more, for two speakers or more. ``titled``:
+    the open unlabelled blocks opening with a title's first letter."""
     hits: dict[int, _Found] = {}
-    for block in state.blocks:
+    for index in titled:
+        block = state.blocks[index]
         text = block.text
-        if not text.startswith(_RECORD_TITLES) or block.kind is not None or block.index in found:
+        if not text.startswith(_RECORD_TITLES) or index in found:
             continue
         if m := _RECORD_LABEL.match(text):
             name = m.group("name")

@@ -81,14 +81,17 @@ def is_wrapped(lines: list[str]) -> bool:
         )
     ):
         return False
-    # Wrapping breaks a line only where the next word would not fit: a line with room to
-    # spare for the next line's first word ended where its writer ended it (a headline over
-    # the standfirst). The widest line is no wider than the wrapping column. Lines holding link
-    # addresses, or script written without spaces, are wrapped by widths not measured here.
-    if any(
-        "](" in line or "://" in line or (not line.isascii() and CJK_CHARS.search(line)) for line in lines
-    ):
-        return True
+    # Wrapping breaks a line only where the next word would not fit: a first line with room
+    # to spare for the next line's first word ended where its writer ended it (a headline
+    # over the standfirst). The widest line is no wider than the wrapping column. Lines
+    # holding link addresses, or script written without spaces, are wrapped by widths not
+    # measured here.
+    below = lines[1].split(maxsplit=1)[:1]
+    if below and len(lines[0]) + 1 + len(below[0]) <= _ROOM_LEFT * max(map(len, lines)):
+        joined = "".join(lines)
+        if "](" not in joined and "://" not in joined and (joined.isascii() or not CJK_CHARS.search(joined)):
+            return False
+    return True
     widths = [len(line) for line in lines]
     column = max(widths)
     for width, below in zip(widths[:-1], lines[1:], strict=True):
