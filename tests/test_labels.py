@@ -40,6 +40,9 @@ def _sides(text: str) -> list[tuple[str | None, str]]:
         ("Spørsmål:", "Svar:"),
         ("Kysymys:", "Vastaus:"),
         ("Soru:", "Cevap:"),
+        ("س:", "ج:"),
+        ("سؤال:", "جواب:"),
+        ("ש:", "ת:"),
     ],
 )
 def test_label_pairs(q: str, a: str) -> None:

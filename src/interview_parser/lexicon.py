@@ -38,6 +38,8 @@ QUESTION_WORDS: dict[str, tuple[str, ...]] = {
     "nb": ("Spørsmål",),
     "fi": ("Kysymys",),
     "tr": ("Soru",),
+    "ar": ("س", "سؤال"),
+    "he": ("ש", "שאלה"),
 }
 ANSWER_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("A", "Answer"),
@@ -57,13 +59,15 @@ ANSWER_WORDS: dict[str, tuple[str, ...]] = {
     "sv": ("Svar",),  # Danish and Norwegian too; the question word names the language
     "fi": ("Vastaus",),
     "tr": ("Cevap",),
+    "ar": ("ج", "جواب"),
+    "he": ("ת", "תשובה"),
 }
 # Question words that name no role ("Question:", not "Reporter:"): two in a row are one
 # person asking twice.
 GENERIC_QUESTION_WORDS = frozenset(
     """
     question frage pregunta domanda pergunta vraag вопрос питання pytanie otázka fråga
-    spørgsmål spørsmål kysymys soru
+    spørgsmål spørsmål kysymys soru سؤال שאלה
     """.split()
 )
 # Label words that name a role rather than a person.
@@ -371,6 +375,9 @@ INTERVIEW_CUES = (
     "haastattelu",
     "röportaj",
     "söyleşi",
+    "حوار",
+    "مقابلة",
+    "ראיון",
     "インタビュー",
     "対談",
     "采访",
