@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from interview_parser import parse
 from interview_parser.assemble import unwrapped
 from interview_parser.lexicon import ends_asking
 
@@ -105,3 +106,25 @@ def test_wrapping_reads_the_width_of_lines_with_addresses_or_cjk() -> None:
         ["and [Ben Okafor](https://code.example/bokafor), the lead of the team,", "said so in the interview."]
     )
     assert not is_wrapped(["[Home](https://site.example/)", "[About](https://site.example/about)"])
+
+
+def test_blockquoted_questions_lose_their_markers() -> None:
+    t = parse(
+        "# Five questions for the lighthouse keeper\n\n"
+        "We asked lighthouse keeper Ruth Ames about her nights on the rock.\n\n"
+        "> **How long have you kept the light?**\n>\n"
+        "Twenty years this spring. I came for one summer and never left.\n\n"
+        "> **What do you do at night?**\n\n"
+        "I check the lamp and write down the weather. On foggy nights I do not sleep at all.\n"
+    )
+    assert [(e.question.paragraphs, e.answer.text) for e in t.exchanges] == [
+        (
+            ("How long have you kept the light?",),
+            "Twenty years this spring. I came for one summer and never left.",
+        ),
+        (
+            ("What do you do at night?",),
+            "I check the lamp and write down the weather. On foggy nights I do not sleep at all.",
+        ),
+    ]
+    assert [s.reason for s in t.removed] == ["markup-quote"]

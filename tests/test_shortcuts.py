@@ -327,6 +327,12 @@ def test_text_front_end_cleans_lines_as_clean_line_does(lines: list[str]) -> Non
         clean = front.clean_line(line)
         if not clean:
             continue
+        # A Markdown blockquote's markers go; a line of them alone stays, as markup.
+        if clean.startswith(">") and not clean.startswith(">>>"):
+            marks = re.match(r"(?:>[ \t]?)+", clean)
+            assert marks is not None
+            if marks.end() < len(clean):
+                clean = clean[marks.end() :]
         wrapped = front._MD_EMPHASIS.match(clean)
         heading = front._MD_HEADING.match(clean)
         if wrapped and wrapped.group("mark") not in wrapped.group("inner"):

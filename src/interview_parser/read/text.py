@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from ..blocks import Block, Hints, Meta
 from ..records import Bucket, Span
 
@@ -21,6 +23,10 @@ _NO_HINTS = Hints()
 _BOLD = Hints(bold=True)
 _ITALIC = Hints(italic=True)
 _COMMENT = Hints(chrome="comment")  # as the HTML front end hints the page's own furniture
+# A Markdown blockquote ("> **Why now?**", "> > nested"): the markers go, as <blockquote>'s
+# tags do in HTML, and the line is hinted as quoted.
+_MD_QUOTE = re.compile(r"(?:>[ \t]?)+")
+_QUOTED = {id(h): attrs.evolve(h, quote=True) for h in (_NO_HINTS, _BOLD, _ITALIC)}
 
 
 def _front_matter(lines: list[str], meta: Meta) -> int:
@@ -207,9 +213,23 @@ def text_blocks(text: str, meta: Meta) -> list[Block]:
             continue
         if line[-1] == ">":
             line = clean_line(raw)  # perhaps an HTML hard break, "<br>" (never empty here)
-        blank = False
         hints = _NO_HINTS
         first = line[0]
+        quoted = False
+        if first == ">" and not line.startswith(">>>") and (marks := _MD_QUOTE.match(line)):
+            if marks.end() == len(line):
+                # ">" alone: a blank line inside the quote, between its paragraphs; markup,
+                # accounted for as chrome.
+                span = spans[number] if spans is not None else Span(start_line=number, end_line=number)
+                block = Block(len(blocks), line, span, para, _NO_HINTS, body=line)
+                block.mark(Bucket.CHROME, "markup-quote")
+                blocks.append(block)
+                para += 1
+                blank = True
+                continue
+            line = line[marks.end() :]
+            quoted, first = True, line[0]
+        blank = False
         if first == "*" or first == "_":
             # Only a line ending in a marker can be wholly in emphasis ("**Name:** says" is not).
             wrapped = _MD_EMPHASIS.match(line) if line[-1] in "*_" else None
@@ -222,6 +242,8 @@ def text_blocks(text: str, meta: Meta) -> list[Block]:
             # "# Title", "## Section": Markdown headings, as <h1>/<h2> are in HTML.
             line = heading.group("text")
             hints = _HEADINGS[len(heading.group("hashes"))]
+        if quoted:
+            hints = _QUOTED.get(id(hints)) or attrs.evolve(hints, quote=True)
         span = spans[number] if spans is not None else Span(start_line=number, end_line=number)
         blocks.append(Block(len(blocks), line, span, para, hints, body=line))
     return blocks
