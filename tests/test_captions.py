@@ -37,3 +37,13 @@ def test_short_sentence_in_an_answer_is_not_a_caption() -> None:
     caps, answer = _captions("That is all.")
     assert caps == []
     assert "That is all." in answer
+
+
+def test_a_credit_in_brackets_closing_a_sentence() -> None:
+    for caption in (
+        "The quay at dawn, before the boats go out. (Photo by Tom Hale)",
+        "Der Kai am Morgen. (Foto: dpa)",
+    ):
+        caps, answer = _captions(caption)
+        assert caps == [caption]
+        assert caption not in answer

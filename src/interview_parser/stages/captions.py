@@ -27,6 +27,13 @@ _TRAILING_CREDIT = re.compile(
     r"\s©\s*[^©]{2,80}$|(?<!\])\((?!https?:|www\.)(?:photo|picture|image|credit)?[^()]{0,30}/[^()]{2,40}\)\s*$",
     re.I,
 )
+# "... at the top of the lighthouse. (Photo by Tom Hale)", "(Foto: dpa)": a credit in
+# brackets closing the line, after the sentence that places the picture.
+_BRACKETED_CREDIT = re.compile(
+    r"[.!?]\s*\((?:photo|picture|image|foto|bild)(?:graph)?s?\s*"
+    r"(?:by\b|:|courtesy\b(?: of\b)?)\s*[^()]{2,60}\)$",
+    re.I,
+)
 _MAX_CAPTION_CHARS = 400
 _POSITION = re.compile(r"\((?:" + "|".join(re.escape(p) for p in CAPTION_POSITIONS) + r")\)", re.I)
 _MAX_POSITION_WORDS = 30
@@ -90,6 +97,8 @@ def _rule(block: Block) -> str | None:
         return "trailing-credit"
     if text[:1] in "©(" and _BARE_CREDIT.match(text):
         return "credit-line"
+    if text[-1:] == ")" and _BRACKETED_CREDIT.search(text):
+        return "trailing-credit"
     if "(" in text and _POSITION.search(text) and len(text.split()) <= _MAX_POSITION_WORDS:
         return "photo-position"
     return None
