@@ -72,11 +72,7 @@ def run(state: State) -> None:
         state.meta.interviewee_hint = _interviewee(state, header)
     texts = [state.meta.title or "", *(b.text for b in header if b.kind is Bucket.INTRO)]
     # A host who introduces the guest in the first question ("Today I'm talking to Dev Okoro").
-    # Its first paragraph, every line of it: a hard-wrapped question names the guest anywhere.
-    for t in state.turns[:1]:
-        if t.side == "q":
-            para = t.blocks[0].para
-            texts.append(" ".join(b.body or b.text for b in t.blocks if b.para == para))
+    texts += _first_question(state)
     tried: set[str] = set()
     bylines: _Names | None = None  # read only when a short label needs expanding
     intro_names: _Names | None = None
@@ -123,6 +119,16 @@ def _cjk_full_name(surname: str, texts: list[str]) -> str | None:
         if surname in text and (m := full.search(text)):
             return surname + m.group(1)
     return None
+
+
+def _first_question(state: State) -> list[str]:
+    """The first paragraph of the first turn when it asks, every line of it: a host names
+    the guest there ("Today I'm talking to Dev Okoro"), anywhere in a hard-wrapped line."""
+    for t in state.turns[:1]:
+        if t.side == "q":
+            para = t.blocks[0].para
+            return [" ".join(b.body or b.text for b in t.blocks if b.para == para)]
+    return []
 
 
 def _name_words(speaker: str) -> int:
@@ -307,11 +313,7 @@ def _interviewee(state: State, header: list[Block]) -> str | None:
         if b.kind is Bucket.INTRO and b.rule not in ("title", "date") and not _BYLINE.search(b.text)
     ]
     texts += captions
-    # Its first paragraph, every line of it: a hard-wrapped question names the guest anywhere.
-    for t in state.turns[:1]:
-        if t.side == "q":
-            para = t.blocks[0].para
-            texts.append(" ".join(b.body or b.text for b in t.blocks if b.para == para))
+    texts += _first_question(state)
     texts += headings[:4]
     # "[Priya Nair](https://...) interviews Tomas Lindqvist": a Markdown link reads as its words.
     texts = [_LINK.sub(r" \1 ", t) if "](" in t else t for t in texts]
