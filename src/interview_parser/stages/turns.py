@@ -92,13 +92,6 @@ def is_wrapped(lines: list[str]) -> bool:
         if "](" not in joined and "://" not in joined and (joined.isascii() or not CJK_CHARS.search(joined)):
             return False
     return True
-    widths = [len(line) for line in lines]
-    column = max(widths)
-    for width, below in zip(widths[:-1], lines[1:], strict=True):
-        first = below.split(maxsplit=1)[:1]
-        if first and width + 1 + len(first[0]) <= _ROOM_LEFT * column:
-            return False
-    return True
 
 
 def run(state: State) -> None:
