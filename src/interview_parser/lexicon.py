@@ -199,9 +199,9 @@ STOPWORDS = frozenset(
     het een en van dat niet voor met
     и в во не что он на с со как а то все она так его но да к у же за бы по только
     і та що як це не на з до від
-    w na z że to się nie jest do o jak ale co
-    och att det som en på är av för med till den har de inte om ett
-    og at det som en på er af for med til den har de ikke om et
+    w na z że to się nie jest do o jak co
+    och att det som en på är av för med den har de inte om ett
+    og at det som en på er af for med den har de ikke om et
     ve bir bu da de için ile ne çok
     """.split()
 )
