@@ -128,3 +128,24 @@ def test_blockquoted_questions_lose_their_markers() -> None:
         ),
     ]
     assert [s.reason for s in t.removed] == ["markup-quote"]
+
+
+def test_labels_inside_a_markdown_list() -> None:
+    t = parse(
+        "# Ask me anything: the lighthouse keeper\n\n"
+        "Lighthouse keeper Ruth Ames answered our questions this week.\n\n"
+        "- **Q:** How long have you kept the light?\n"
+        "- **A:** Twenty years this spring. I came for one summer and never left.\n"
+        "- **Q:** What do you do at night?\n"
+        "- **A:** I check the lamp and write down the weather, and on foggy nights I stay up.\n"
+    )
+    assert [(e.question.text, e.answer.text) for e in t.exchanges] == [
+        (
+            "How long have you kept the light?",
+            "Twenty years this spring. I came for one summer and never left.",
+        ),
+        (
+            "What do you do at night?",
+            "I check the lamp and write down the weather, and on foggy nights I stay up.",
+        ),
+    ]

@@ -323,6 +323,12 @@ def run(state: State) -> None:
             block.time = t.group("a")
             text = block.text = text[:2] + text[t.end() :]
         hit = _find(block)
+        if hit is None and first in _BULLETS and text[1:2] == " " and state.format == "text":
+            # "- **Q:** How long ...?": a label inside a Markdown list item.
+            block.text = text[2:]
+            hit = _find(block)
+            if hit is None:
+                block.text = text
         if hit is not None:
             found[block.index] = hit
             continue
@@ -675,6 +681,7 @@ def _period_labels(state: State, found: dict[int, _Found]) -> None:
 
 
 _MARK_ENDS = frozenset("*_")
+_BULLETS = frozenset("-*+•")
 _NAME_LINE = re.compile(rf"^[*_]{{0,2}}(?P<name>{_CAPS_NAME})[*_]{{0,2}}$")
 _BOLD_NAME_LINE = re.compile(rf"^(?P<mark>[*_]{{2}})(?P<name>{_TITLE_NAME})(?P=mark)$")
 _NAME_ALONE = re.compile(rf"^(?P<name>{_TITLE_NAME})$")
