@@ -321,3 +321,20 @@ def test_a_preformatted_document_is_read_line_by_line_and_a_code_sample_is_not()
     blog = f"<html><body><article><p>{prose}</p><pre>{code}</pre></article></body></html>"
     blocks = html_blocks(blog, Meta(), max_depth=400, diagnostics=[])
     assert sum(1 for b in blocks if "def run" in b.text) == 1
+
+
+def test_a_time_in_brackets_after_a_bold_name_is_the_turn_s() -> None:
+    turns = [
+        ("Speaker 1", "02:11", "Mayor, when will the ferries run again?"),
+        ("Mayor Ida Holm", "02:15", "On Monday, if the talks hold. I would not promise more than that."),
+        ("Speaker 2", "02:40", "Who pays for the extra buses on the harbour route?"),
+        ("Mayor Ida Holm", "02:44", "The city does, from the transport fund, until the ferries run."),
+    ]
+    body = "".join(
+        f"<p><strong>{who}:</strong> (<a href='#'>{at}</a>)<br>{said}</p>" for who, at, said in turns
+    )
+    t = parse(f"<html><body><article><h1>Ferry strike briefing</h1>{body}</article></body></html>")
+    assert [(e.question.text, e.question.time, e.answer.time) for e in t.exchanges] == [
+        ("Mayor, when will the ferries run again?", "02:11", "02:15"),
+        ("Who pays for the extra buses on the harbour route?", "02:40", "02:44"),
+    ]

@@ -117,9 +117,12 @@ _TIME = re.compile(rf"^\s*(?:\[{_CLOCK}\]|{_BARE_CLOCK})\s+")
 # "**[00:00:05] Mara Lind:**": a bracketed time just inside the bold (matched at 2).
 _MARKED_TIME = frozenset({"**[", "__["})
 _BRACKETED_TIME = re.compile(rf"\[{_CLOCK}\]\s+")
-_LABEL_TIME_START = frozenset("[0123456789 \\")
-# After a label, Markdown's escaped "\[03:59\]" (podcast transcripts) is the turn's time too.
-_LABEL_TIME = re.compile(rf"^\s*(?:\\?\[{_CLOCK}(?:\.\d+)?\\?\]|{_BARE_CLOCK})\s+")
+_LABEL_TIME_START = frozenset("[(0123456789 \\")
+# After a label, Markdown's escaped "\[03:59\]" (podcast transcripts) is the turn's time too,
+# and a transcription service's "(02:11)" after a bold name, the words on the next line.
+_LABEL_TIME = re.compile(
+    rf"^\s*(?:\\?\[{_CLOCK}(?:\.\d+)?\\?\]|\((?P<p>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\)|{_BARE_CLOCK})(?:\s+|$)"
+)
 _QUESTION_LETTERS = {w for ws in QUESTION_WORDS.values() for w in ws if len(w) == 1}
 _QUESTION_WORDS = {w.lower() for ws in QUESTION_WORDS.values() for w in ws}
 _ANSWER_WORDS = {w.lower() for ws in ANSWER_WORDS.values() for w in ws}
@@ -451,7 +454,7 @@ def run(state: State) -> None:
         block.body = hit.body
         if hit.body[:1] in _LABEL_TIME_START and (t := _LABEL_TIME.match(hit.body)):
             # "HALE: [00:01:05] Your views?": the time printed after the label is the turn's.
-            block.time = block.time or t.group("a") or t.group("b")
+            block.time = block.time or t.group("a") or t.group("p") or t.group("b")
             block.body = hit.body[t.end() :]
         block.rule = f"label-{hit.kind}"
         if hit.kind == "speaker" or (hit.kind == "word" and hit.name.lower() in _ROLE_LABELS):
