@@ -149,3 +149,17 @@ def test_labels_inside_a_markdown_list() -> None:
             "I check the lamp and write down the weather, and on foggy nights I stay up.",
         ),
     ]
+
+
+def test_a_list_item_wholly_in_bold_asks_like_a_bold_paragraph() -> None:
+    t = parse(
+        "# The lighthouse keeper\n\nLighthouse keeper Ruth Ames answered our questions this week.\n\n"
+        "* **How long have you kept the light?**\n  Twenty years. I came for one summer and stayed.\n"
+        "* **What do you do at night?**\n  I check the lamp and write down the weather, and wait.\n"
+        "* **What do you like best about the job?**\n  The quiet. At night I hear nothing but the sea.\n"
+    )
+    assert [e.question.text for e in t.exchanges] == [
+        "How long have you kept the light?",
+        "What do you do at night?",
+        "What do you like best about the job?",
+    ]

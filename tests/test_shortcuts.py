@@ -304,7 +304,7 @@ def test_line_rule_matches_the_case_blind_rules(text: str) -> None:
     assert chrome.line_rule(text) == _line_rule_case_blind(text)
 
 
-_MARKED = ["", "**Q:** Why?", "*Aside*", "__Bold__ tail", "_x_", "# Head"]
+_MARKED = ["", "**Q:** Why?", "*Aside*", "__Bold__ tail", "_x_", "# Head", "* **Why?**", "- _x_", "+ *"]
 # Pages whose only white space is the plain space take the page-wide fold: spaces at every
 # place, and backslashes (a Markdown hard break ends a line in one).
 _spaced = st.lists(st.sampled_from([*" ab\\*#>", "<br>", "<BR/>"]), max_size=8).map("".join)
@@ -335,7 +335,10 @@ def test_text_front_end_cleans_lines_as_clean_line_does(lines: list[str]) -> Non
                 clean = clean[marks.end() :]
         wrapped = front._MD_EMPHASIS.match(clean)
         heading = front._MD_HEADING.match(clean)
-        if wrapped and wrapped.group("mark") not in wrapped.group("inner"):
+        item = front._MD_EMPHASIS.match(clean[2:]) if clean[:1] in "-*+" and clean[1:2] == " " else None
+        if item and item.group("mark") not in item.group("inner"):
+            clean = item.group("inner")  # a list item wholly in emphasis
+        elif wrapped and wrapped.group("mark") not in wrapped.group("inner"):
             clean = wrapped.group("inner")
         elif heading:
             clean = heading.group("text")

@@ -230,7 +230,17 @@ def text_blocks(text: str, meta: Meta) -> list[Block]:
             line = line[marks.end() :]
             quoted, first = True, line[0]
         blank = False
-        if first == "*" or first == "_":
+        if (
+            first in "-*+"
+            and line[1:2] == " "
+            and line[-1] in "*_"
+            and (item := _MD_EMPHASIS.match(line[2:]))
+            and item.group("mark") not in item.group("inner")
+        ):
+            # "* **Why now?**": a list item wholly in emphasis, its bullet and markers markup.
+            line = item.group("inner")
+            hints = _BOLD if len(item.group("mark")) == 2 else _ITALIC
+        elif first == "*" or first == "_":
             # Only a line ending in a marker can be wholly in emphasis ("**Name:** says" is not).
             wrapped = _MD_EMPHASIS.match(line) if line[-1] in "*_" else None
             if wrapped and wrapped.group("mark") not in wrapped.group("inner"):
