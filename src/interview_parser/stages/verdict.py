@@ -256,6 +256,7 @@ def gather(state: State) -> Evidence:
     q_you = [not w.isdisjoint(SECOND_PERSON_WORDS) for w in q_words]
     q_me = [not w.isdisjoint(SINGULAR_WORDS) for w in q_words]
     a_me = [not w.isdisjoint(SINGULAR_WORDS) for w in a_words]
+    a_we = [not w.isdisjoint(FIRST_PERSON_WORDS) for w in a_words]
     q_text = [" ".join(b.body or b.text for b in q.blocks) for q in questions]
     # Furniture the markup names (related links, menus) is no part of the page's text.
     total = askers = 0
@@ -283,7 +284,7 @@ def gather(state: State) -> Evidence:
         markup=1.0 if convention in ("markup-class", "question-class") else 0.0,
         emphasis=1.0 if convention == "emphasis-paragraph" else 0.0,
         asks_you=_share(q_you),
-        first_person=_share([not w.isdisjoint(FIRST_PERSON_WORDS) for w in a_words]),
+        first_person=_share(a_we),
         quoted=_share(
             [t.lstrip("*_ ^")[:1] in _QUOTE_OPEN or _DIALOGUE.search(t) is not None for t in q_text]
         ),
@@ -311,7 +312,7 @@ def gather(state: State) -> Evidence:
         if convention not in _LABELLED
         and convention not in ("markup-class", "question-class")
         and not any(q_you)
-        and not any(not w.isdisjoint(FIRST_PERSON_WORDS) for w in a_words)
+        and not any(a_we)
         # A page of a language the lexicon does not know says nothing either way.
         and any(not w.isdisjoint(STOPWORDS) for w in a_words)
         else 0.0,
