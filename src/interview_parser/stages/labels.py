@@ -89,11 +89,17 @@ _CJK_SPEAKER = re.compile(
 # Japanese interviews open each question with a double dash ("――灯台守になって何年ですか。")
 # and may name the answerer with an ideographic space after the name ("佐藤　今年で二十年です。").
 _DASHES = "―—─"
-_DASH_QUESTION = re.compile(rf"^(?P<label>[{_DASHES}]{{2}})\s*(?P<body>[{_CJK}「『（(].*)$")
-_CJK_SPACED_SPEAKER = re.compile(
-    rf"^(?P<label>(?P<name>[{_CJK}][{_CJK}・]{{0,7}}))[ \u3000]+(?P<body>[{_CJK}「『（(].*)$"
-)
+# The words after either open in CJK script or a CJK bracket (tested by _cjk_words: the
+# CJK class compiled into every pattern costs milliseconds at import).
+_DASH_QUESTION = re.compile(rf"^(?P<label>[{_DASHES}]{{2}})\s*(?P<body>\S.*)$")
+_CJK_SPACED_SPEAKER = re.compile(r"^(?P<label>(?P<name>(?:[^\W\d_]|・){1,8}))[ \u3000]+(?P<body>\S.*)$")
 _CJK_FIRST = re.compile(rf"[*_]*[{_CJK}]")
+
+
+def _cjk_words(body: str) -> bool:
+    return body[:1] in "「『（(" or _CJK_FIRST.match(body) is not None
+
+
 # Two people answering together: "**Ana (AS) and Ben (BO)**:", "Han(HK) and Elana (EH):",
 # "KOVAC & NUNES:". Each name as a speaker label spells it, with its own optional outlet.
 _ONE_OF_TWO = rf"(?:{_CAPS_NAME}|{_TITLE_NAME})(?:\s*[\[(][^\])\n]{{1,40}}[\])])?"
@@ -226,14 +232,19 @@ def _find(block: Block) -> _Found | None:
     ):
         name = f"{first_name} and {second_name}"
         return _Found("speaker", m.group("label"), name, m.group("body"), speaker_key(name))
-    if first in _DASHES and (m := _DASH_QUESTION.match(text)):
+    if first in _DASHES and (m := _DASH_QUESTION.match(text)) and _cjk_words(m.group("body")):
         return _Found("letter", m.group("label"), "Q", m.group("body"), "Q")
     # Every script the CJK pattern names lies at or above U+3040: a cheap test first.
     if first >= "\u3040" and _CJK_FIRST.match(text) and not block.hints.heading:
         if m := _CJK_SPEAKER.match(text):
             name = m.group("name").strip()
             return _Found("speaker", m.group("label"), name, m.group("body"), name)
-        if (" " in text[:9] or "\u3000" in text[:9]) and (m := _CJK_SPACED_SPEAKER.match(text)):
+        if (
+            (" " in text[:9] or "\u3000" in text[:9])
+            and (m := _CJK_SPACED_SPEAKER.match(text))
+            and all(_CJK_FIRST.match(ch) or ch == "・" for ch in m.group("name"))
+            and _cjk_words(m.group("body"))
+        ):
             name = m.group("name")
             return _Found("speaker", m.group("label"), name, m.group("body"), name)
     return None
