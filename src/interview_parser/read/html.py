@@ -395,8 +395,22 @@ def _chrome_reason(attrib: Any, tag: str, tokens: Sequence[str]) -> str | None:
         return "form"
     for token in tokens:
         if token in sel.CHROME_TOKENS:
+            if token == "hidden" and not _hides(attrib.get("class") or "", attrib.get("id") or ""):
+                continue
             return sel.CHROME_TOKENS[token]
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _hides(classes: str, ident: str) -> bool:
+    """Whether a class or id naming "hidden" hides the element itself ("is-hidden",
+    "gallery--hidden"). Drupal prints "field--label-hidden" on nearly every body field (its
+    label is hidden) and Tailwind's "overflow-hidden" clips a wrapper: neither hides it."""
+    for name in (*classes.lower().split(), ident.lower()):
+        tokens = [t for t in sel.TOKEN_SPLIT.split(name) if t]
+        if "hidden" in tokens and sel.HIDDEN_PARTS.isdisjoint(tokens[: tokens.index("hidden")]):
+            return True
+    return False
 
 
 def _caption_reason(attrib: Any, tokens: Sequence[str]) -> str | None:

@@ -196,6 +196,9 @@ QA_TOKENS = {
 HIDDEN_CLASSES = frozenset(
     {"hidden", "is-hidden", "sr-only", "visually-hidden", "screen-reader-text", "d-none", "hide"}
 )
+# Words before "hidden" in a class name that say what is hidden or clipped, when it is not
+# the element: "field--label-hidden", "title-hidden", "overflow-hidden", "overflow-x-hidden".
+HIDDEN_PARTS = frozenset({"label", "title", "heading", "caption", "icon", "overflow"})
 TOKEN_SPLIT = re.compile(r"[\s_\-]+")
 
 
