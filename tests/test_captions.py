@@ -47,3 +47,24 @@ def test_a_credit_in_brackets_closing_a_sentence() -> None:
         caps, answer = _captions(caption)
         assert caps == [caption]
         assert caption not in answer
+
+
+_FLAGGED_PAGE = (
+    '<html><body class="{body}"><main><div class="{wrapper}">'
+    "<p><b>Why the harbour?</b></p><p>Because I grew up on the quay, and I know every boat by name.</p>"
+    '<div class="{photo}"><img src="q.jpg"><span>The quay at dawn.</span></div>'
+    "<p><b>And now?</b></p><p>Now I survey the channel twice a year, which I love.</p>"
+    "</div></main></body></html>"
+)
+
+
+def test_media_text_is_one_class_name_about_a_picture() -> None:
+    """A page's feature flags on <body> ("f_video_upload_on f_permalink_text_on") name no
+    caption, and neither do paragraphs set beside a picture ("wp-block-media-text")."""
+    for body, wrapper in (
+        ("f_video_upload_on f_permalink_text_on", "entry"),
+        ("single", "wp-block-media-text__content"),
+    ):
+        t = parse(_FLAGGED_PAGE.format(body=body, wrapper=wrapper, photo="photo-text"))
+        assert [c.text for c in t.captions] == ["The quay at dawn."]
+        assert [e.question.text for e in t.exchanges] == ["Why the harbour?", "And now?"]

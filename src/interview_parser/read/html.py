@@ -350,8 +350,12 @@ class _Walker:
         elif tag == "figure":
             changes["figure"] = True
             changes["caption"] = ctx.caption or "figure"
-        elif tokens and ctx.caption is None:
+        elif tokens and ctx.caption is None and el not in self.keep:
             cap = _caption_reason(attrib, tokens)
+            if cap == "media-text" and _paragraphs(el) >= 2:
+                # WordPress's Media & Text block ("wp-block-media-text__content") sets
+                # paragraphs beside a picture: words of the page, not about the picture.
+                cap = None
             if cap:
                 changes["caption"] = cap
         for token in tokens:
@@ -413,6 +417,25 @@ def _hides(classes: str, ident: str) -> bool:
     return False
 
 
+def _paragraphs(el: Any, enough: int = 2) -> int:
+    """The ``<p>`` elements inside ``el``, counted up to ``enough``."""
+    n = 0
+    for _ in el.iter("p"):
+        n += 1
+        if n >= enough:
+            break
+    return n
+
+
+@functools.lru_cache(maxsize=4096)
+def _media_text(classes: str) -> bool:
+    for name in classes.split():
+        tokens = sel.TOKEN_SPLIT.split(name)
+        if sel.MEDIA_TOKENS.intersection(tokens) and sel.MEDIA_TEXT_TOKENS.intersection(tokens):
+            return True
+    return False
+
+
 def _caption_reason(attrib: Any, tokens: Sequence[str]) -> str | None:
     raw = (attrib.get("class") or "").lower()
     if not raw:
@@ -420,9 +443,10 @@ def _caption_reason(attrib: Any, tokens: Sequence[str]) -> str | None:
     for token in [raw, *tokens]:
         if token in sel.CAPTION_TOKENS:
             return sel.CAPTION_TOKENS[token]
-    # "video__description", "photo-text": words about a picture, named by its parts.
+    # "video__description", "photo-text": words about a picture, named by the parts of one
+    # class name (a page's flags, "f_video_on f_permalink_text_on", name nothing).
     if sel.MEDIA_TOKENS.intersection(tokens) and sel.MEDIA_TEXT_TOKENS.intersection(tokens):
-        return "media-text"
+        return "media-text" if _media_text(raw) else None
     return None
 
 
