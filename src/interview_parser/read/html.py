@@ -38,6 +38,31 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SITE_SUFFIX = re.compile(r"(?<!\s)\s++[|–—·:-]\s++[^|–—·:]{2,60}$")
 
 
+# Editors that paste from word processors (Google Docs into WordPress, Wix) set bold and
+# italic in inline styles: the questions in <span style="font-weight:700">, the whole post
+# wrapped in <b style="font-weight:normal">.
+_FONT = re.compile(r"font-(weight|style)\s*:\s*([a-z0-9]+)", re.I)
+_STYLE_UNSET: tuple[bool | None, bool | None] = (None, None)
+_CSS_WIDE = frozenset({"inherit", "initial", "unset", "revert"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _style_emphasis(style: str | None) -> tuple[bool | None, bool | None]:
+    """Bold and italic as an inline style sets them (None where it says nothing)."""
+    if not style or "font-" not in style:
+        return _STYLE_UNSET
+    bold = italic = None
+    for prop, raw in _FONT.findall(style):
+        value = raw.lower()
+        if value in _CSS_WIDE:
+            continue
+        if prop.lower() == "weight":
+            bold = value in ("bold", "bolder") or (value.isdigit() and int(value) >= 600)
+        else:
+            italic = value in ("italic", "oblique")
+    return bold, italic
+
+
 class _Ctx(NamedTuple):
     """What an element inherits from its ancestors (a NamedTuple: ``_replace`` is cheap)."""
 
@@ -208,7 +233,14 @@ class _Walker:
         elif attrib:
             # A context depends on the parent's, the tag and three attributes; CMS pages
             # repeat the same classes on most elements ("graf graf--p"), so it is memoised.
-            key = (id(ctx), tag, attrib.get("class"), attrib.get("id"), attrib.get("role"))
+            key = (
+                id(ctx),
+                tag,
+                attrib.get("class"),
+                attrib.get("id"),
+                attrib.get("role"),
+                _style_emphasis(attrib.get("style")),
+            )
             known = self.attributed.get(key)
             if known is None:
                 known = self.attributed[key] = self.intern(self._context(el, tag, ctx, attrib))
@@ -309,7 +341,14 @@ class _Walker:
         if not attrib:
             known = self.transitions.get((id(ctx), tag))
             return known if known is not None else self._transition(el, tag, ctx)
-        key = (id(ctx), tag, attrib.get("class"), attrib.get("id"), attrib.get("role"))
+        key = (
+            id(ctx),
+            tag,
+            attrib.get("class"),
+            attrib.get("id"),
+            attrib.get("role"),
+            _style_emphasis(attrib.get("style")),
+        )
         leaf = self.attributed.get(key)
         if leaf is None:
             leaf = self.attributed[key] = self.intern(self._context(el, tag, ctx, attrib))
@@ -376,6 +415,12 @@ class _Walker:
             changes["italic"] = True
         elif tag == "a":
             changes["link"] = True
+        if attrib:
+            bold, italic = _style_emphasis(attrib.get("style"))
+            if bold is not None:
+                changes["bold"] = bold
+            if italic is not None:
+                changes["italic"] = italic
         return ctx._replace(**changes) if changes else ctx
 
 
