@@ -177,3 +177,29 @@ def test_a_bold_lead_that_does_not_ask_is_a_question_among_asking_ones() -> None
         "That is a lot of homework.",
         "What is the best new feature?",
     ]
+
+
+def test_a_request_after_the_intro_opens_the_bold_questions() -> None:
+    """ "**Tell us how the map started.**" as the first question: a request has no question
+    mark, and the first bold paragraph before any asking one used to be a standfirst."""
+    page = (
+        "Street trees: Rosa Ferreira's map\n\n"
+        "{lead}"
+        "Rosa Ferreira has mapped the city's street trees with volunteers for six years.\n\n"
+        "**Tell us how the map started.**\n\nWith a spreadsheet and a tape measure, and my own street.\n\n"
+        "**Which tree surprised you most?**\n\nA tulip tree behind the depot, a hundred years old.\n\n"
+        "**How can people help?**\n\nWater the young trees on your street in a dry spell.\n"
+    )
+    t = parse(page.format(lead=""))
+    assert [e.question.text for e in t.exchanges] == [
+        "Tell us how the map started.",
+        "Which tree surprised you most?",
+        "How can people help?",
+    ]
+    # A bold standfirst under the headline, before any plain paragraph, is still no question.
+    t = parse(page.format(lead="**Describe a city by its trees, and you describe its history.**\n\n"))
+    assert [e.question.text for e in t.exchanges] == [
+        "Tell us how the map started.",
+        "Which tree surprised you most?",
+        "How can people help?",
+    ]

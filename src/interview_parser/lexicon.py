@@ -425,6 +425,31 @@ def ends_asking(text: str) -> bool:
     return text.rstrip(_TRAILING).endswith(QUESTION_MARKS)
 
 
+# Verbs an interviewer's request opens with ("Tell us about ...", "Describe a day ...",
+# "Erzählen Sie ...", "Racontez-nous ..."): a question without a question mark.
+PROMPT_WORDS = frozenset(
+    """
+    tell describe explain introduce talk walk
+    erzählen erzähl beschreiben beschreib erklären erklär
+    racontez raconte décrivez décris expliquez explique parlez parle
+    cuéntenos cuéntanos cuénteme cuéntame describa describe explíquenos háblenos
+    raccontaci raccontami racconti descrivi descriva spiegaci parlaci
+    conte fale descreva explique
+    vertel beschrijf
+    расскажите расскажи опишите объясните
+    """.split()
+)
+_PROMPT_MAX_WORDS = 40
+
+
+def is_prompt(text: str) -> bool:
+    """Whether a line is a short request that opens with an asking verb ("Tell us about
+    your first kiln."), not a question by its mark."""
+    opening = text.lstrip("*_\"“„«‘'( ")
+    first = opening.split(" ", 1)[0].rstrip(",:").lower()
+    return first in PROMPT_WORDS and split_length(opening) <= _PROMPT_MAX_WORDS
+
+
 def split_length(text: str) -> int:
     """``len(text.split())`` without building the list (a podcast turn is one long line):
     folded text has its words one space apart."""

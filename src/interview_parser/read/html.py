@@ -63,6 +63,21 @@ def _style_emphasis(style: str | None) -> tuple[bool | None, bool | None]:
     return bold, italic
 
 
+@functools.lru_cache(maxsize=4096)
+def _class_emphasis(classes: str) -> tuple[bool | None, bool | None]:
+    """Bold and italic as utility classes set them (Tailwind's "font-semibold", Bootstrap's
+    "fw-bold"): sites built on such frameworks set their questions apart with a class."""
+    bold = italic = None
+    for name in classes.lower().split():
+        if name in sel.BOLD_CLASSES:
+            bold = True
+        elif name in sel.NORMAL_WEIGHT_CLASSES:
+            bold = False
+        elif name in sel.ITALIC_CLASSES:
+            italic = True
+    return bold, italic
+
+
 class _Ctx(NamedTuple):
     """What an element inherits from its ancestors (a NamedTuple: ``_replace`` is cheap)."""
 
@@ -416,6 +431,13 @@ class _Walker:
         elif tag == "a":
             changes["link"] = True
         if attrib:
+            classes = attrib.get("class")
+            if classes:
+                bold, italic = _class_emphasis(classes)
+                if bold is not None:
+                    changes["bold"] = bold
+                if italic is not None:
+                    changes["italic"] = italic
             bold, italic = _style_emphasis(attrib.get("style"))
             if bold is not None:
                 changes["bold"] = bold

@@ -196,6 +196,29 @@ QA_TOKENS = {
 HIDDEN_CLASSES = frozenset(
     {"hidden", "is-hidden", "sr-only", "visually-hidden", "screen-reader-text", "d-none", "hide"}
 )
+# Whole class names of CSS frameworks that set a weight or a slant (Tailwind, Bootstrap 4 and
+# 5, and the plain names older themes use).
+BOLD_CLASSES = frozenset(
+    {
+        "bold",
+        "strong",
+        "text-bold",
+        "font-bold",
+        "font-semibold",
+        "font-extrabold",
+        "font-black",
+        "fw-bold",
+        "fw-semibold",
+        "fw-bolder",
+        "font-weight-bold",
+        "font-weight-bolder",
+        "font-weight-semibold",
+    }
+)
+NORMAL_WEIGHT_CLASSES = frozenset(
+    {"font-normal", "font-light", "font-thin", "fw-normal", "fw-light", "font-weight-normal"}
+)
+ITALIC_CLASSES = frozenset({"italic", "font-italic", "fst-italic", "text-italic"})
 # Words before "hidden" in a class name that say what is hidden or clipped, when it is not
 # the element: "field--label-hidden", "title-hidden", "overflow-hidden", "overflow-x-hidden".
 HIDDEN_PARTS = frozenset({"label", "title", "heading", "caption", "icon", "overflow"})

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from ..blocks import Block, State
-from ..lexicon import ends_asking
+from ..lexicon import ends_asking, is_prompt
 
 _MAX_QUESTION_CHARS = 400
 _PASTE_MIN_LINES = 6
@@ -81,6 +81,9 @@ def _style(para: list[Block]) -> str | None:
     return None
 
 
+_SENTENCE_STOPS = frozenset('.!…:"”’)')
+
+
 def emphasis_questions(paragraphs: dict[int, list[Block]]) -> list[list[Block]]:
     """Whole bold, italic or heading paragraphs, when the page has enough of them and most
     ask something; only in the style the asking ones use (answers set in italics under
@@ -95,8 +98,19 @@ def emphasis_questions(paragraphs: dict[int, list[Block]]) -> list[list[Block]]:
         styled = [(p, s) for p, s in styled if s == style]
         if len(asking) < max(2, len(styled) // 3):
             return []
-    # A bold standfirst or the headline before the first question is not one.
+    # A bold standfirst or the headline before the first question is not one; a request
+    # after the intro is ("Tell us about the week prices jumped." opens many interviews).
     first = asking[0][0][0].index
+    plain_seen = False
+    for p in paragraphs.values():
+        if p[0].index >= first:
+            break
+        if not _style(p):
+            # An intro's sentence, not the headline's words above a standfirst.
+            plain_seen = plain_seen or p[-1].text.rstrip()[-1:] in _SENTENCE_STOPS
+        elif plain_seen and _style(p) == style and is_prompt(" ".join(b.text for b in p)):
+            first = p[0].index
+            break
     return [p for p, s in styled if s == style and p[0].index >= first and not _is_section_heading(p)]
 
 
