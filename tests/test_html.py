@@ -338,3 +338,23 @@ def test_a_time_in_brackets_after_a_bold_name_is_the_turn_s() -> None:
         ("Mayor, when will the ferries run again?", "02:11", "02:15"),
         ("Who pays for the extra buses on the harbour route?", "02:40", "02:44"),
     ]
+
+
+_WRAPPED = (
+    "<html><head><title>Ines Roth on the harbour</title></head><body><article>"
+    "<h1>Ines Roth on the harbour</h1>"
+    '<div class="{cls}"><p>Ines Roth has run the harbour for a decade. We met on the quay.</p>'
+    "<p><b>Why the harbour?</b></p><p>Because I grew up on the quay and know every boat.</p>"
+    "<p><b>What changed?</b></p><p>The channel moves every winter, and we survey it twice now.</p>"
+    "<p><b>And next?</b></p><p>A new pier, if the council agrees. I am hopeful about it.</p>"
+    '</div><div class="{cls}"><a href="/share">Share</a></div></article></body></html>'
+)
+
+
+def test_furniture_never_holds_most_of_the_main_text() -> None:
+    """A share plugin names the parent of its buttons ("gigya-share-btns-2_gig_containerParent",
+    seen on a staged news page): on the article's text wrapper, that class made the whole
+    interview a share bar. The same class on the bar itself still marks furniture."""
+    t = parse(_WRAPPED.format(cls="text-wrapper sharekit-share-2_containerParent"))
+    assert [e.question.text for e in t.exchanges] == ["Why the harbour?", "What changed?", "And next?"]
+    assert [s.text for s in t.removed if s.reason == "markup-share"] == ["Share"]

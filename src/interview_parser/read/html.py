@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple
@@ -120,6 +121,8 @@ class _Walker:
     # getpath() counts preceding siblings on every call, quadratic on long lists)
     # The main element and its ancestors: never collapsed as furniture.
     keep: set[Any] = attrs.Factory(set)
+    # Paragraphs that make most of the page's text (0: no test): furniture never holds them.
+    most_paragraphs: int = 0
     # Every context seen, interned, so a context's id() names it for the walker's lifetime
     # (hashing an eleven-field tuple per element costs more than the rest of the step).
     contexts: dict[_Ctx, _Ctx] = attrs.Factory(dict)
@@ -263,6 +266,20 @@ class _Walker:
         else:
             known = self.transitions.get((id(ctx), tag))
             ctx = known if known is not None else self._transition(el, tag, ctx)
+        # What an element holds can overrule its classes (contexts are memoised by class, so
+        # these tests stand here, element by element).
+        if ctx.caption == "media-text" and outer_caption is None and _paragraphs(el) >= 2:
+            # WordPress's Media & Text block ("wp-block-media-text__content") sets paragraphs
+            # beside a picture: words of the page, not about the picture.
+            ctx = self.intern(ctx._replace(caption=None))
+        if (
+            ctx.chrome is not None
+            and outer_chrome is None
+            and el not in self.keep
+            and (ctx.main or self.main_el is None)
+            and self._content(el)
+        ):
+            ctx = self.intern(ctx._replace(chrome=None))
         # A caption or credit in an inline element (<span class="credit">) is a line of its
         # own: beside a caption, or after an answer's last sentence, it is another text.
         is_block = tag in sel.BLOCK_TAGS or (ctx.caption is not None and outer_caption is None)
@@ -289,9 +306,14 @@ class _Walker:
         if text:
             self.pieces.append((text, ctx.bold, ctx.italic, ctx.link))
         seen: dict[str, int] = {}
+        # A flex or grid container sets each child apart, as a box of its own (the "Trees"
+        # and "Volunteers" links of a tag row touch in the source, not on the screen).
+        apart = bool(attrib) and len(el) > 1 and _flex(attrib.get("class"), attrib.get("style"))
         for child in el:
             child_tag = child.tag
             if isinstance(child_tag, str):
+                if apart and self.pieces:
+                    self.pieces.append((" ", ctx.bold, ctx.italic, ctx.link))
                 n = seen[child_tag] = seen.get(child_tag, 0) + 1
                 child_attrib = child.attrib
                 if child_attrib and self.respect_hidden and _hidden(child):
@@ -369,6 +391,19 @@ class _Walker:
             leaf = self.attributed[key] = self.intern(self._context(el, tag, ctx, attrib))
         return None if leaf.caption is not None and ctx.caption is None else leaf
 
+    def _content(self, el: Any) -> bool:
+        """Whether an element its tag or classes call furniture is the page's content: the
+        post itself, as the page declares it (a schema.org article, hAtom's "hentry",
+        WordPress's "status-publish": a post's "tag-jobs" class names a tag it has), or most of the page's
+        paragraphs (a share plugin's "gigya-share-btns-2_gig_containerParent" on the
+        article's text wrapper)."""
+        if el.get("itemscope") is not None and _ARTICLE_TYPE.search(el.get("itemtype") or ""):
+            return True
+        if not sel.POST_CLASSES.isdisjoint((el.get("class") or "").split()):
+            return True
+        most = self.most_paragraphs
+        return most > 0 and _paragraphs(el, most) >= most
+
     def _transition(self, el: Any, tag: str, ctx: _Ctx) -> _Ctx:
         """The context of an attribute-less ``tag`` under ``ctx``, remembered."""
         new = self.transitions[(id(ctx), tag)] = self.intern(self._context(el, tag, ctx, {}))
@@ -406,10 +441,6 @@ class _Walker:
             changes["caption"] = ctx.caption or "figure"
         elif tokens and ctx.caption is None and el not in self.keep:
             cap = _caption_reason(attrib, tokens)
-            if cap == "media-text" and _paragraphs(el) >= 2:
-                # WordPress's Media & Text block ("wp-block-media-text__content") sets
-                # paragraphs beside a picture: words of the page, not about the picture.
-                cap = None
             if cap:
                 changes["caption"] = cap
         for token in tokens:
@@ -449,7 +480,21 @@ class _Walker:
 def _tokens(attrib: Any) -> list[str]:
     """The class and id words, lower case: the class's tokens, then the id's."""
     classes, ident = attrib.get("class"), attrib.get("id")
-    return [*(_split_tokens(classes) if classes else ()), *(_split_tokens(ident) if ident else ())]
+    return [*(_split_tokens(classes) if classes else ()), *(_id_tokens(ident) if ident else ())]
+
+
+_SLUG_WORDS = 4
+
+
+@functools.lru_cache(maxsize=8192)
+def _id_tokens(raw: str) -> tuple[str, ...]:
+    """An id's words, unless it is a heading's text made an anchor: a section's id
+    "sharing-with-a-single-developer" (Sphinx, pandoc) names no share bar. A component's
+    id is a name of a word or three, or carries a number ("div-gpt-ad-1590-0")."""
+    tokens = _split_tokens(raw)
+    if len(tokens) >= _SLUG_WORDS and not any(t.isdigit() for t in tokens):
+        return ()
+    return tokens
 
 
 @functools.lru_cache(maxsize=8192)
@@ -482,6 +527,22 @@ def _hides(classes: str, ident: str) -> bool:
         if "hidden" in tokens and sel.HIDDEN_PARTS.isdisjoint(tokens[: tokens.index("hidden")]):
             return True
     return False
+
+
+_FLEX_DISPLAY = re.compile(r"display\s*:\s*(?:inline-)?(?:flex|grid)", re.I)
+
+
+@functools.lru_cache(maxsize=4096)
+def _flex(classes: str | None, style: str | None) -> bool:
+    """Whether an element lays its children out as flex or grid items (by a framework's
+    class, Tailwind's "flex", Bootstrap's "d-flex", or by its inline style)."""
+    if classes and not sel.FLEX_CLASSES.isdisjoint(classes.lower().split()):
+        return True
+    return style is not None and "display" in style and _FLEX_DISPLAY.search(style) is not None
+
+
+_MOST_SHARE = 0.8
+_MOST_MIN = 5
 
 
 def _paragraphs(el: Any, enough: int = 2) -> int:
@@ -692,6 +753,9 @@ def html_blocks(
         )
         if main_el is not None:
             walker.keep = {main_el, *main_el.iterancestors()}
+        walker.most_paragraphs = max(
+            _MOST_MIN, math.ceil(_MOST_SHARE * _paragraphs(body if main_el is None else main_el, 1 << 30))
+        )
         tag = body.tag if isinstance(body.tag, str) else ""
         walker.walk(body, walker.intern(_Ctx(main=False)), 0, start, tag, body.attrib)
         walker.flush(new_para=True)

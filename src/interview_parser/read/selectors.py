@@ -219,6 +219,12 @@ NORMAL_WEIGHT_CLASSES = frozenset(
     {"font-normal", "font-light", "font-thin", "fw-normal", "fw-light", "font-weight-normal"}
 )
 ITALIC_CLASSES = frozenset({"italic", "font-italic", "fst-italic", "text-italic"})
+# Class names that declare an element the page's post: hAtom's entry, and the status class
+# WordPress's post_class() prints on every published post (beside its "tag-..." classes).
+POST_CLASSES = frozenset({"hentry", "status-publish"})
+FLEX_CLASSES = frozenset(
+    {"flex", "inline-flex", "grid", "inline-grid", "d-flex", "d-inline-flex", "d-grid", "d-inline-grid"}
+)
 # Words before "hidden" in a class name that say what is hidden or clipped, when it is not
 # the element: "field--label-hidden", "title-hidden", "overflow-hidden", "overflow-x-hidden".
 HIDDEN_PARTS = frozenset({"label", "title", "heading", "caption", "icon", "overflow"})
