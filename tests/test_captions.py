@@ -68,3 +68,26 @@ def test_media_text_is_one_class_name_about_a_picture() -> None:
         t = parse(_FLAGGED_PAGE.format(body=body, wrapper=wrapper, photo="photo-text"))
         assert [c.text for c in t.captions] == ["The quay at dawn."]
         assert [e.question.text for e in t.exchanges] == ["Why the harbour?", "And now?"]
+
+
+def test_an_italic_answer_below_a_picture_stays_an_answer() -> None:
+    """Below a picture, a short italic line is a caption, unless italics set the page's
+    answers apart: then the line below the photo is one more answer."""
+    answers = [
+        "Because I grew up on the quay.",
+        "The channel moves every winter.",
+        "A new pier, if the council agrees.",
+        "Nobody has asked me that in years.",
+    ]
+    page = (
+        "<html><body><article><p>Ines Roth has run the harbour for a decade. We met on the quay.</p>"
+        f"<p><b>Why the harbour?</b></p><p><i>{answers[0]}</i></p>"
+        '<p><img src="quay.jpg" width="640" height="480"></p>'
+        f"<p><b>What changed?</b></p><p><i>{answers[1]}</i></p>"
+        '<p><b>And next?</b></p><p><img src="pier.jpg"></p>'
+        f"<p><i>{answers[2]}</i></p><p><b>Would you leave?</b></p><p><i>{answers[3]}</i></p>"
+        "</article></body></html>"
+    )
+    t = parse(page)
+    assert [e.answer.text for e in t.exchanges] == answers
+    assert t.captions == ()

@@ -33,6 +33,8 @@ class Hints:
     qa: str | None = None  # "q" or "a" from the markup (class="question" / "answer")
     css: str | None = None  # the class attribute of the line's own element (HTML)
     term: bool = False  # a <dt> line: set apart by the markup as a definition list's term
+    after_image: bool = False  # the first line after a picture (HTML)
+    small: bool = False  # set in <small> (HTML)
 
 
 @attrs.define(slots=True)

@@ -94,6 +94,7 @@ class _Ctx(NamedTuple):
     quote: bool = False
     qa: str | None = None
     term: bool = False  # inside a <dt>: a definition list's term, set apart by the markup
+    small: bool = False  # inside <small>: fine print, a credit or a caption
 
 
 _Piece = tuple[str, bool, bool, bool]  # text, bold, italic, link
@@ -123,6 +124,9 @@ class _Walker:
     keep: set[Any] = attrs.Factory(set)
     # Paragraphs that make most of the page's text (0: no test): furniture never holds them.
     most_paragraphs: int = 0
+    # A picture opened the line now being read (a blog's italic line below its photo).
+    after_image: bool = False
+    small_chars: int = 0  # of the line now being read, those set in <small>
     # Every context seen, interned, so a context's id() names it for the walker's lifetime
     # (hashing an eleven-field tuple per element costs more than the rest of the step).
     contexts: dict[_Ctx, _Ctx] = attrs.Factory(dict)
@@ -169,6 +173,8 @@ class _Walker:
                 text = fold(normalise(text))
             if text:
                 self.blocks.append(self._block(text, pieces))
+                self.after_image = False
+            self.small_chars = 0
         if new_para:
             self.para += 1
 
@@ -196,6 +202,8 @@ class _Walker:
             label,
             id(ctx),
             css,
+            self.after_image,
+            self.small_chars >= 0.9 * visible,
         )
         hints = self.hints.get(key)
         if hints is None:
@@ -214,6 +222,8 @@ class _Walker:
                 qa=ctx.qa,
                 css=css,
                 term=ctx.term,
+                after_image=key[6],
+                small=key[7],
             )
         line = (el.sourceline or 0) if el is not None else 0
         if line >= _LINE_CAP and self.source:
@@ -244,6 +254,10 @@ class _Walker:
             )
         if tag == "br":
             self.flush(new_para=False)
+            return
+        if tag == "img":
+            if ctx.chrome is None and not any(p[0].strip() for p in self.pieces) and not _icon(attrib):
+                self.after_image = True
             return
         outer_chrome, outer_caption = ctx.chrome, ctx.caption
         if el is self.main_el or (attrib and el in self.keep):
@@ -305,6 +319,8 @@ class _Walker:
         text = el.text
         if text:
             self.pieces.append((text, ctx.bold, ctx.italic, ctx.link))
+            if ctx.small:
+                self.small_chars += len(text.strip())
         seen: dict[str, int] = {}
         # A flex or grid container sets each child apart, as a box of its own (the "Trees"
         # and "Volunteers" links of a tag row touch in the source, not on the screen).
@@ -333,6 +349,8 @@ class _Walker:
                     leaf_text = child.text
                     if leaf_text:
                         self.pieces.append((leaf_text, leaf.bold, leaf.italic, leaf.link))
+                        if leaf.small:
+                            self.small_chars += len(leaf_text.strip())
                 else:
                     self.walk(child, ctx, depth + 1, f"{path}/{child_tag}[{n}]", child_tag, child_attrib)
             if is_block:
@@ -342,6 +360,8 @@ class _Walker:
             tail = child.tail
             if tail:
                 self.pieces.append((tail, ctx.bold, ctx.italic, ctx.link))
+                if ctx.small:
+                    self.small_chars += len(tail.strip())
         if is_block:
             self.flush(new_para=True)
 
@@ -461,6 +481,8 @@ class _Walker:
             changes["italic"] = True
         elif tag == "a":
             changes["link"] = True
+        elif tag == "small":
+            changes["small"] = True
         if attrib:
             classes = attrib.get("class")
             if classes:
@@ -539,6 +561,18 @@ def _flex(classes: str | None, style: str | None) -> bool:
     if classes and not sel.FLEX_CLASSES.isdisjoint(classes.lower().split()):
         return True
     return style is not None and "display" in style and _FLEX_DISPLAY.search(style) is not None
+
+
+_ICON_PIXELS = 64
+
+
+def _icon(attrib: Any) -> bool:
+    """An emoji or an icon set in the text ("wp-smiley", 16 by 16), no picture."""
+    classes = (attrib.get("class") or "").lower()
+    if "emoji" in classes or "smiley" in classes or "icon" in classes:
+        return True
+    sizes = [attrib.get("width") or "", attrib.get("height") or ""]
+    return all(v.isdigit() for v in sizes) and max(int(v) for v in sizes) < _ICON_PIXELS
 
 
 _MOST_SHARE = 0.8

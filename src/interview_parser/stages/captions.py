@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..blocks import Block, State
-from ..lexicon import CAPTION_POSITIONS, CAPTION_PREFIXES, CREDIT_WORDS
+from ..lexicon import CAPTION_POSITIONS, CAPTION_PREFIXES, CREDIT_WORDS, ends_asking
 from ..records import Bucket
 
 _PREFIX = re.compile(
@@ -46,8 +46,36 @@ _BULLET = re.compile(r"^[•\-*–·▪●◦]\s")
 _MAX_NAME_LINE_WORDS = 12
 
 
+_MAX_IMAGE_LINE_WORDS = 30
+
+
+def _below_pictures(blocks: list[Block]) -> set[int]:
+    """Short italic or small-print lines straight below a picture: a blog's caption
+    ("*The main stage on the meadow.*" under the photo). Not where italics are the page's
+    own style for turns (answers set in italics): then most italic lines stand elsewhere."""
+    below = [
+        b
+        for b in blocks
+        if b.hints.after_image
+        and (b.hints.italic or b.hints.small)
+        and b.kind is None
+        and b.side != "q"
+        and b.label is None
+        and len(b.text) <= _MAX_CAPTION_CHARS
+        and len(b.text.split()) <= _MAX_IMAGE_LINE_WORDS
+        and not ends_asking(b.text)
+    ]
+    if not below:
+        return set()
+    elsewhere = sum(1 for b in blocks if b.hints.italic and b.hints.main and not b.hints.after_image)
+    if elsewhere >= max(2, len(below)):
+        below = [b for b in below if b.hints.small]
+    return {b.index for b in below}
+
+
 def run(state: State) -> None:
     blocks = state.blocks
+    pictured = _below_pictures(blocks) if state.format == "html" else set()
     body_start: int | None = None
     body_end = -1
     paragraphs: dict[int, list[Block]] = {}
@@ -60,7 +88,7 @@ def run(state: State) -> None:
             if body_start is None and block.side == "q":
                 body_start = block.index
         if block.label is None:
-            rule = _rule(block)
+            rule = _rule(block) or ("below-picture" if block.index in pictured else None)
             if rule:
                 block.mark(Bucket.CAPTION, rule)
 
