@@ -27,6 +27,13 @@ _COMMENT = Hints(chrome="comment")  # as the HTML front end hints the page's own
 # tags do in HTML, and the line is hinted as quoted.
 _MD_QUOTE = re.compile(r"(?:>[ \t]?)+")
 _QUOTED = {id(h): attrs.evolve(h, quote=True) for h in (_NO_HINTS, _BOLD, _ITALIC)}
+# A line that is only a picture: "![The stage](/img/stage.jpg)", linked ("[![..](..)](..)"),
+# with a title ("![a](b.jpg "The stage")"). Markup, as <img> is in HTML; the line below it
+# is hinted as a picture's, for the captions stage.
+_MD_IMAGE = re.compile(r"^\[?!\[[^\]\n]*\]\([^()\s]*(?:\s+\"[^\"]*\")?\)(?:\]\([^()\s]*\))?$")
+def _pictured(hints: Hints) -> Hints:
+    """The hints of the first line below a picture."""
+    return attrs.evolve(hints, after_image=True)
 
 
 def _front_matter(lines: list[str], meta: Meta) -> int:
@@ -180,6 +187,7 @@ def text_blocks(text: str, meta: Meta) -> list[Block]:
     number = skip
     spans = _line_spans(len(lines))
     comments = _comment_lines(lines, skip) if "<!--" in text else None
+    pictured = False
     for raw in lines[skip:]:
         number += 1
         if comments and number in comments:
@@ -252,8 +260,19 @@ def text_blocks(text: str, meta: Meta) -> list[Block]:
             # "# Title", "## Section": Markdown headings, as <h1>/<h2> are in HTML.
             line = heading.group("text")
             hints = _HEADINGS[len(heading.group("hashes"))]
+        elif first == "!" or (first == "[" and line[1:2] == "!"):
+            if _MD_IMAGE.match(line):
+                span = spans[number] if spans is not None else Span(start_line=number, end_line=number)
+                block = Block(len(blocks), line, span, para, _NO_HINTS, body=line)
+                block.mark(Bucket.CHROME, "markup-image")
+                blocks.append(block)
+                pictured = True
+                continue
         if quoted:
             hints = _QUOTED.get(id(hints)) or attrs.evolve(hints, quote=True)
+        if pictured:
+            hints = _pictured(hints)
+            pictured = False
         span = spans[number] if spans is not None else Span(start_line=number, end_line=number)
         blocks.append(Block(len(blocks), line, span, para, hints, body=line))
     return blocks

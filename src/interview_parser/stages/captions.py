@@ -75,7 +75,7 @@ def _below_pictures(blocks: list[Block]) -> set[int]:
 
 def run(state: State) -> None:
     blocks = state.blocks
-    pictured = _below_pictures(blocks) if state.format == "html" else set()
+    pictured = _below_pictures(blocks)
     body_start: int | None = None
     body_end = -1
     paragraphs: dict[int, list[Block]] = {}
