@@ -31,6 +31,8 @@ _QUOTED = {id(h): attrs.evolve(h, quote=True) for h in (_NO_HINTS, _BOLD, _ITALI
 # with a title ("![a](b.jpg "The stage")"). Markup, as <img> is in HTML; the line below it
 # is hinted as a picture's, for the captions stage.
 _MD_IMAGE = re.compile(r"^\[?!\[[^\]\n]*\]\([^()\s]*(?:\s+\"[^\"]*\")?\)(?:\]\([^()\s]*\))?$")
+
+
 def _pictured(hints: Hints) -> Hints:
     """The hints of the first line below a picture."""
     return attrs.evolve(hints, after_image=True)
@@ -260,14 +262,13 @@ def text_blocks(text: str, meta: Meta) -> list[Block]:
             # "# Title", "## Section": Markdown headings, as <h1>/<h2> are in HTML.
             line = heading.group("text")
             hints = _HEADINGS[len(heading.group("hashes"))]
-        elif first == "!" or (first == "[" and line[1:2] == "!"):
-            if _MD_IMAGE.match(line):
-                span = spans[number] if spans is not None else Span(start_line=number, end_line=number)
-                block = Block(len(blocks), line, span, para, _NO_HINTS, body=line)
-                block.mark(Bucket.CHROME, "markup-image")
-                blocks.append(block)
-                pictured = True
-                continue
+        elif (first == "!" or (first == "[" and line[1:2] == "!")) and _MD_IMAGE.match(line):
+            span = spans[number] if spans is not None else Span(start_line=number, end_line=number)
+            block = Block(len(blocks), line, span, para, _NO_HINTS, body=line)
+            block.mark(Bucket.CHROME, "markup-image")
+            blocks.append(block)
+            pictured = True
+            continue
         if quoted:
             hints = _QUOTED.get(id(hints)) or attrs.evolve(hints, quote=True)
         if pictured:
