@@ -66,6 +66,7 @@ class Meta:
     url: str | None = None  # the page's canonical address
     language: str | None = None
     interviewee_hint: str | None = None
+    declares_faq: bool = False  # schema.org FAQPage or QAPage in the page's JSON-LD
     full_names: dict[str, str] = attrs.Factory(dict)  # speaker key -> name as the page spells it
     convention: str = "none"
 

@@ -941,6 +941,7 @@ def _read_meta(root: Any, meta: Meta, found: _Lookups) -> None:
         or next((v for name in sel.DATE_META_NAMES if (v := _first(metas.get(name, [])))), None)
     )
     meta.publisher = _first(metas.get("og:site_name", [])) or ld.get("publisher")
+    meta.declares_faq = "@questions" in ld
     # A name, not a profile link (article:author is often the author's page).
     authors = [*metas.get("author", []), *metas.get("article:author", [])]
     meta.author = _first([a for a in authors if "://" not in str(a)]) or ld.get("author")
@@ -981,6 +982,8 @@ def _json_ld(scripts: list[Any]) -> dict[str, str]:
                 continue
             kind = item.get("@type")
             kinds = kind if isinstance(kind, list) else [kind]
+            if {"FAQPage", "QAPage"} & {k for k in kinds if isinstance(k, str)}:
+                out["@questions"] = "declared"  # the page says it is questions for readers
             if not {
                 "NewsArticle",
                 "Article",
