@@ -251,3 +251,37 @@ def test_a_form_of_address_and_a_particle_inside_a_word_are_no_part_of_a_name() 
         "Überall: Ich prüfe das Licht und schreibe das Wetter auf, die ganze Nacht.\n"
     )
     assert t.interviewee is not None and t.interviewee.name == "Jördis Überall"
+
+
+_DATED_ARTICLE = (
+    "<p>Mara Lind founded the festival in 2014. We met her before the opening night.</p>"
+    "<p><b>Did you expect ten years?</b></p><p>Not at all. We had forty people the first summer.</p>"
+    "<p><b>What changed?</b></p><p>The town did. People saw it as theirs, and I stayed on.</p>"
+)
+
+
+def _dated(head: str, before: str = "") -> str | None:
+    page = (
+        f"<html><head><title>Mara Lind at ten</title>{head}</head><body>"
+        f'<article itemscope itemtype="https://schema.org/NewsArticle"><h1>Mara Lind at ten</h1>'
+        f"{before}{_DATED_ARTICLE}</article></body></html>"
+    )
+    published = parse(page).published
+    return published.isoformat() if published else None
+
+
+def test_a_permalink_dates_a_page_that_prints_no_date() -> None:
+    canonical = '<link rel="canonical" href="https://gazette.example/2023/05/17/mara-lind-at-ten/">'
+    assert _dated(canonical) == "2023-05-17"
+    # A month archive's address is no day; a date the header prints comes first.
+    assert _dated(canonical.replace("/17/", "/")) is None
+    assert _dated(canonical, '<p class="byline">By Jo Weiss, 18 May 2023</p>') == "2023-05-18"
+
+
+def test_microdata_dates_the_article_not_a_video_beside_it() -> None:
+    video = (
+        '<div itemscope itemtype="https://schema.org/VideoObject">'
+        '<meta itemprop="datePublished" content="2019-01-02"></div>'
+    )
+    assert _dated("", '<meta itemprop="datePublished" content="2023-05-17">') == "2023-05-17"
+    assert _dated("", video) is None

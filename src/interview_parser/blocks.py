@@ -67,6 +67,7 @@ class Meta:
     language: str | None = None
     interviewee_hint: str | None = None
     declares_faq: bool = False  # schema.org FAQPage or QAPage in the page's JSON-LD
+    url_date: str | None = None  # the day a permalink carries ("/2023/05/17/slug/")
     full_names: dict[str, str] = attrs.Factory(dict)  # speaker key -> name as the page spells it
     convention: str = "none"
 

@@ -849,7 +849,7 @@ _AFTER_HTML = re.compile(r"</html\s*>\s*[^\s<]|</html\s*>\s*<(?!!--)", re.I)
 _END_TAGS = re.compile(r"</(?:html|body)\s*>", re.I)
 
 
-_LOOKED_UP = (*sel.VOID_TAGS, "script", "time", "h1", "article", "main")
+_LOOKED_UP = (*sel.VOID_TAGS, "script", "time", "h1", "article", "main", "meta")
 
 
 class _Lookups(NamedTuple):
@@ -860,13 +860,14 @@ class _Lookups(NamedTuple):
     times: list[Any]
     h1s: list[Any]
     mains: list[Any]  # <article> and <main>
+    metas: list[Any]  # <meta>, in the head and in the body (microdata)
 
     @classmethod
     def of(cls, root: Any) -> _Lookups:
-        found = cls([], [], [], [], [])
+        found = cls([], [], [], [], [], [])
         by_tag = dict.fromkeys(sel.VOID_TAGS, found.voids)
         by_tag.update(script=found.scripts, time=found.times, h1=found.h1s)
-        by_tag.update(article=found.mains, main=found.mains)
+        by_tag.update(article=found.mains, main=found.mains, meta=found.metas)
         for el in root.iter(*_LOOKED_UP):
             by_tag[el.tag].append(el)
         return found
@@ -923,6 +924,18 @@ def _first(values: list[Any]) -> str | None:
     return None
 
 
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$)")
+
+
+def _published_prop(el: Any) -> bool:
+    """A schema.org microdata date of the article (``<meta itemprop="datePublished" ...>``
+    in an Article's itemscope; a video's or a teaser's dates another item)."""
+    if el.get("itemprop") != "datePublished" or not el.get("content"):
+        return False
+    scope = next((up for up in el.iterancestors() if up.get("itemscope") is not None), None)
+    return scope is not None and _ARTICLE_TYPE.search(scope.get("itemtype") or "") is not None
+
+
 def _read_meta(root: Any, meta: Meta, found: _Lookups) -> None:
     """Page metadata, most specific source first (the elements by tag come from ``found``)."""
     ld = _json_ld(found.scripts)
@@ -939,6 +952,7 @@ def _read_meta(root: Any, meta: Meta, found: _Lookups) -> None:
         or ld.get("datePublished")
         or _first(sel.time_datetimes(found.times))
         or next((v for name in sel.DATE_META_NAMES if (v := _first(metas.get(name, [])))), None)
+        or _first([el.get("content") for el in found.metas if _published_prop(el)])
     )
     meta.publisher = _first(metas.get("og:site_name", [])) or ld.get("publisher")
     meta.declares_faq = "@questions" in ld
@@ -948,6 +962,10 @@ def _read_meta(root: Any, meta: Meta, found: _Lookups) -> None:
     meta.url = _first([u for u in (*sel.CANONICAL(root), *metas.get("og:url", [])) if "://" in str(u)])
     if meta.url is None and "://" in ld.get("url", ""):
         meta.url = ld["url"]
+    if meta.published is None and meta.url and (dated := _URL_DATE.search(meta.url)):
+        # A permalink that carries its day ("/2023/05/17/slug/"), as WordPress's and many
+        # news sites' do: the date when the page's header prints none.
+        meta.url_date = "{}-{:0>2}-{:0>2}".format(*dated.groups())
     meta.title = _without_site(meta.title, meta.publisher)
     lang = _first(sel.HTML_LANG(root))
     if lang:

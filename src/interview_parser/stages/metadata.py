@@ -66,6 +66,8 @@ def run(state: State) -> None:
                 if b.kind is Bucket.CHROME and b.rule == "header-line":
                     b.mark(Bucket.INTRO, "date")
                 break
+        else:
+            state.meta.published = state.meta.url_date
     if state.meta.interviewee_hint is None and state.turns:
         # A page with no exchanges (no interview, or one the verdict refused) has no
         # interviewee: a name guessed from its prose would be noise.
