@@ -285,3 +285,20 @@ def test_microdata_dates_the_article_not_a_video_beside_it() -> None:
     )
     assert _dated("", '<meta itemprop="datePublished" content="2023-05-17">') == "2023-05-17"
     assert _dated("", video) is None
+
+
+def _titled(head: str, top: str) -> str | None:
+    page = f"<html><head>{head}</head><body><article>{top}{_DATED_ARTICLE}</article></body></html>"
+    return parse(page).title
+
+
+def test_an_h1_logo_is_no_headline() -> None:
+    """Older themes set the site's name in an <h1> on every page (staged: v8.dev's "V8"):
+    the <title> prints it beside the headline."""
+    head = "<title>Mara Lind at ten | The Gazette</title>"
+    assert _titled(head, '<h1 class="logo">The Gazette</h1><h2>Mara Lind at ten</h2>') == "Mara Lind at ten"
+    assert _titled(head, "<h1>Mara Lind: forty people</h1>") == "Mara Lind: forty people"
+
+
+def test_twitter_title_names_a_page_without_open_graph() -> None:
+    assert _titled('<meta name="twitter:title" content="Mara Lind at ten">', "") == "Mara Lind at ten"

@@ -936,17 +936,29 @@ def _published_prop(el: Any) -> bool:
     return scope is not None and _ARTICLE_TYPE.search(scope.get("itemtype") or "") is not None
 
 
+def _site_part(h1: str, title: str) -> bool:
+    """Whether an <h1> is the side part of the page's <title> ("The Gazette" of "Mara Lind
+    at ten | The Gazette"): a logo, with the headline longer beside it."""
+    name = " ".join(h1.split())
+    for sep in TITLE_SEPARATORS:
+        parts = [" ".join(p.split()) for p in title.split(sep)]
+        if len(parts) > 1 and name in parts and max(len(p) for p in parts) > len(name):
+            return True
+    return False
+
+
 def _read_meta(root: Any, meta: Meta, found: _Lookups) -> None:
     """Page metadata, most specific source first (the elements by tag come from ``found``)."""
     ld = _json_ld(found.scripts)
     metas = sel.meta_contents(root)
     og_title = _first(metas.get("og:title", []))
-    meta.title = og_title or ld.get("headline")
+    meta.title = og_title or ld.get("headline") or _first(metas.get("twitter:title", []))
     if not meta.title:
         title = _first(sel.TITLE(root))
-        meta.title = _first([" ".join(h.itertext()) for h in found.h1s]) or (
-            _SITE_SUFFIX.sub("", title) if title else None
-        )
+        h1 = _first([" ".join(h.itertext()) for h in found.h1s])
+        if h1 and title and _site_part(h1, title):
+            h1 = None  # the site's name in an <h1> logo, which the <title> prints beside the headline
+        meta.title = h1 or (_SITE_SUFFIX.sub("", title) if title else None)
     meta.published = (
         _first(metas.get("article:published_time", []))
         or ld.get("datePublished")
