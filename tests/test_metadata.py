@@ -302,3 +302,37 @@ def test_an_h1_logo_is_no_headline() -> None:
 
 def test_twitter_title_names_a_page_without_open_graph() -> None:
     assert _titled('<meta name="twitter:title" content="Mara Lind at ten">', "") == "Mara Lind at ten"
+
+
+_BACKGROUND_CALL = """Background Press Call on the Harbour Rail Link
+
+Via Teleconference
+
+MODERATOR:  Thanks, everyone, for joining. We will hear from Deputy Secretary Ruth Alder,
+then take your questions for two senior administration officials, on background.
+
+MS. ALDER:  Thank you. Today we are announcing the money for the harbour rail link, and I
+want to thank the county for years of work on it.
+
+MODERATOR:  Thanks, Deputy Secretary. First question goes to Jo Vance.
+
+Q  When will construction start?
+
+{answerer}:  Next spring, if the permits come through on time, and the first trains would run
+in 2029.
+
+Q  And who pays for overruns?
+
+{answerer}:  The agreement splits them between the state and the county, half and half.
+"""
+
+
+def test_an_answerer_the_page_does_not_name_is_no_interviewee() -> None:
+    """A background call's "SENIOR ADMINISTRATION OFFICIAL" answers, and a named official
+    only opens the call: the page states no interviewee (two of the nine real yardstick
+    transcripts, and 15 of 58 staged briefings, listed the anonymous label as one)."""
+    t = parse(_BACKGROUND_CALL.format(answerer="SENIOR ADMINISTRATION OFFICIAL"))
+    assert [e.answer.speaker for e in t.exchanges] == ["SENIOR ADMINISTRATION OFFICIAL"] * 2
+    assert [p.name for p in t.participants if p.role is Role.INTERVIEWEE] == []
+    t = parse(_BACKGROUND_CALL.format(answerer="MR. KOVAC"))
+    assert [p.name for p in t.participants if p.role is Role.INTERVIEWEE][:1] == ["Kovac"]

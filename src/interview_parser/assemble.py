@@ -10,7 +10,7 @@ import re
 
 from .blocks import Block, State, TurnDraft, pair_turns
 from .dates import parse_iso
-from .lexicon import has_question_mark
+from .lexicon import UNNAMED_SPEAKER, has_question_mark
 from .records import (
     Bucket,
     Caption,
@@ -285,6 +285,8 @@ _ROLE_WORDS = {
     "host": Role.MODERATOR,
     "audience member": Role.AUDIENCE,
     "audience": Role.AUDIENCE,
+    "caller": Role.AUDIENCE,  # a call-in show's listeners, each asking once
+    "operator": Role.MODERATOR,  # a conference call's operator hands the line to each caller
 }
 
 
@@ -326,17 +328,28 @@ def _participants(state: State, exchanges: list[Exchange]) -> tuple[Participant,
     # The hint may be the full name of a label's speaker ("THE PRESIDENT" is Donald J. Trump).
     named = {name: key for key, name in state.meta.full_names.items()}
     interviewee_key = (named.get(hint) or speaker_key(hint)) if hint else None
+    # Who answers: the interviewee is the person answering the questions, not an official who
+    # only opens a briefing before others take them.
+    answering = {
+        key_for(state, s) for e in exchanges for s in (e.answer.speaker, *e.answer.paragraph_speakers) if s
+    }
     out: list[Participant] = []
     for key, forms in people.items():
         bare = [f for f in forms if not _AFFILIATION.search(f)] or forms
         word_role = _ROLE_WORDS.get(bare[0].lower())
         side = state.speakers.get(key) or ("a" if key == interviewee_key else "q")
+        if side == "a" and word_role is None and all(UNNAMED_SPEAKER.match(f) for f in bare):
+            # "SENIOR ADMINISTRATION OFFICIAL" answers, but the page names nobody: no
+            # interviewee by that name (the turns keep the label as printed).
+            continue
         if key in state.moderators:
             role = Role.MODERATOR
         elif word_role is not None:
             role = word_role
+        elif side == "a":
+            role = Role.INTERVIEWEE if key in answering or key == interviewee_key else Role.UNKNOWN
         else:
-            role = Role.INTERVIEWEE if side == "a" else Role.INTERVIEWER
+            role = Role.INTERVIEWER
         if hint and key == interviewee_key:
             name = hint
         else:

@@ -5,6 +5,8 @@ Add a language here and the labels, captions and metadata stages pick it up.
 
 from __future__ import annotations
 
+import re
+
 # Label words that open an interviewer's turn, and an interviewee's, per language.
 QUESTION_WORDS: dict[str, tuple[str, ...]] = {
     "en": (
@@ -86,6 +88,17 @@ NOT_SPEAKERS = frozenset(
     note notes ps nb subject re fwd from to cc filed category categories section
     break intermission interlude music pause commercial jingle
     """.split()
+)
+
+# Speaker labels that say what someone is, not who: background calls' "SENIOR ADMINISTRATION
+# OFFICIAL", "Foreign Ministry Spokesperson", a transcription service's "Speaker 2". The page
+# states no name for them.
+UNNAMED_SPEAKER = re.compile(
+    r"^(?:(?:the|a|an|one|another)\s+)?(?:[\w.'’&-]+\s+){0,4}?"
+    r"(?:officials?|spokes(?:person|man|woman)|representatives?|aides?|sources?)(?:\s+(?:#?\d+|[a-z]))?$"
+    r"|^(?:unidentified|unknown|unnamed)\b.*$"
+    r"|^(?:speaker|participant|voice|interpreter)(?:\s+#?\d+)?$",
+    re.I,
 )
 
 # Caption cues: a line opening with one of these, or carrying one after a sentence.
