@@ -336,3 +336,17 @@ def test_an_answerer_the_page_does_not_name_is_no_interviewee() -> None:
     assert [p.name for p in t.participants if p.role is Role.INTERVIEWEE] == []
     t = parse(_BACKGROUND_CALL.format(answerer="MR. KOVAC"))
     assert [p.name for p in t.participants if p.role is Role.INTERVIEWEE][:1] == ["Kovac"]
+
+
+def test_an_interviewee_known_by_a_capitals_label_is_spelled_as_a_name() -> None:
+    """ "ACTING ADMINISTRATOR KOVAC:" on every answer and nowhere else (staged briefings):
+    the participant reads as a name, as every other capitals label does."""
+    page = (
+        "Press Briefing by the Harbour Response Team\n\n"
+        "ACTING ADMINISTRATOR KOVAC: Thank you all for joining us. We have new figures today.\n\n"
+        "Q: When will the north pier reopen?\n\n"
+        "ACTING ADMINISTRATOR KOVAC: In June, if the divers finish their survey this month.\n\n"
+        "Q: And the cost?\n\n"
+        "ACTING ADMINISTRATOR KOVAC: About four million, which the port authority will cover.\n"
+    )
+    assert [p.name for p in parse(page).participants] == ["Acting Administrator Kovac"]

@@ -351,7 +351,7 @@ def _participants(state: State, exchanges: list[Exchange]) -> tuple[Participant,
         else:
             role = Role.INTERVIEWER
         if hint and key == interviewee_key:
-            name = hint
+            name = display_name(hint) if hint.isupper() else hint  # "ACTING ADMINISTRATOR SLAVITT"
         else:
             name = state.meta.full_names.get(key) or display_name(max(bare, key=len))
         out.append(
