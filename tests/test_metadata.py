@@ -350,3 +350,20 @@ def test_an_interviewee_known_by_a_capitals_label_is_spelled_as_a_name() -> None
         "ACTING ADMINISTRATOR KOVAC: About four million, which the port authority will cover.\n"
     )
     assert [p.name for p in parse(page).participants] == ["Acting Administrator Kovac"]
+
+
+def test_a_job_title_or_an_agency_is_no_given_name() -> None:
+    """ "Harbour Protection Agency Administrator Nora Quist" is Nora Quist, and "ADMINISTRATOR
+    QUIST:" names one word of her (staged briefings read "FEMA Administrator Deanne Criswell",
+    "Implementation Coordinator Mitch Landrieu", "Protection Agency Michael Regan")."""
+    page = (
+        "Press Briefing by Harbour Protection Agency Administrator Nora Quist and National "
+        "Safety Advisor Omar Reyes\n\n"
+        "ADMINISTRATOR QUIST: Good afternoon. The north pier reopens in June.\n\n"
+        "Q: Why so late?\n\n"
+        "ADMINISTRATOR QUIST: The divers found more damage than we expected in March.\n\n"
+        "Q: And the ferries, Omar?\n\n"
+        "MR. REYES: They run to the south pier until then, every half hour as before.\n"
+    )
+    names = [p.name for p in parse(page).participants if p.role is Role.INTERVIEWEE]
+    assert sorted(names) == ["Nora Quist", "Omar Reyes"]

@@ -37,6 +37,16 @@ _NOT_NAME = frozenset(
     photo video picture host presenter anchor moderator interviewer guest hon
     frau herr herrn madame monsieur mme mlle señor señora sr sra signor signora sig pan pani
     """.split()
+) | (
+    # Job titles are no given names: "Implementation Coordinator Mitch Landrieu" is Mitch
+    # Landrieu, and "ADMINISTRATOR CRISWELL" names one word of her.
+    _JOB_WORDS := frozenset(
+        """
+        coordinator advisor adviser administrator envoy spokesman spokeswoman spokesperson
+        officer counselor counsellor attorney surgeon commissioner chairman chairwoman
+        chancellor founder ceo cfo coo cto commander lieutenant colonel sergeant inspector
+        """.split()
+    )
 )
 _PROSE_WORDS = 20
 _LINK_LINE = re.compile(r"^[*_]*\[[^\]]*\]\([^)]*\)")
@@ -138,7 +148,7 @@ def _name_words(speaker: str) -> int:
     return sum(1 for w in speaker.split() if w.lower().strip(".") not in _TITLE_WORDS)
 
 
-_TITLE_WORDS = OFFICE_WORDS | {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "hon"}
+_TITLE_WORDS = OFFICE_WORDS | _JOB_WORDS | {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "hon"}
 
 
 def office_of(speaker: str) -> str | None:
@@ -463,8 +473,9 @@ def _surname_index(texts: list[str]) -> dict[str, Counter[str]]:
             # The given names: up to three capitalised words right before, up to a title.
             given: list[str] = []
             for word in reversed(tokens[max(0, i - 3) : i]):
-                if not _TOKEN_WORD.fullmatch(word) or word.lower().strip(".") in _NOT_NAME:
-                    break
+                low = word.lower().strip(".")
+                if not _TOKEN_WORD.fullmatch(word) or low in _NOT_NAME or low in ORGANISATION_WORDS:
+                    break  # "Environmental Protection Agency Michael Regan": up to the agency
                 if not word[:1].isupper():
                     break
                 given.insert(0, word)
