@@ -330,9 +330,8 @@ def _participants(state: State, exchanges: list[Exchange]) -> tuple[Participant,
     interviewee_key = (named.get(hint) or speaker_key(hint)) if hint else None
     # Who answers: the interviewee is the person answering the questions, not an official who
     # only opens a briefing before others take them.
-    answering = {
-        key_for(state, s) for e in exchanges for s in (e.answer.speaker, *e.answer.paragraph_speakers) if s
-    }
+    printed = {s for e in exchanges for s in (e.answer.speaker, *e.answer.paragraph_speakers) if s}
+    answering = {key_for(state, s) for s in printed}
     out: list[Participant] = []
     for key, forms in people.items():
         bare = [f for f in forms if not _AFFILIATION.search(f)] or forms

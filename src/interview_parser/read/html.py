@@ -52,7 +52,8 @@ def _style_emphasis(style: str | None) -> tuple[bool | None, bool | None]:
     """Bold and italic as an inline style sets them (None where it says nothing)."""
     if not style or "font-" not in style:
         return _STYLE_UNSET
-    bold = italic = None
+    bold: bool | None = None
+    italic: bool | None = None
     for prop, raw in _FONT.findall(style):
         value = raw.lower()
         if value in _CSS_WIDE:
@@ -95,6 +96,7 @@ class _Ctx(NamedTuple):
     qa: str | None = None
     term: bool = False  # inside a <dt>: a definition list's term, set apart by the markup
     small: bool = False  # inside <small>: fine print, a credit or a caption
+    flex: bool = False  # this element lays out its children as flex or grid items (not inherited)
 
 
 _Piece = tuple[str, bool, bool, bool]  # text, bold, italic, link
@@ -271,7 +273,7 @@ class _Walker:
                 attrib.get("class"),
                 attrib.get("id"),
                 attrib.get("role"),
-                _style_emphasis(attrib.get("style")),
+                _style_key(style) if (style := attrib.get("style")) else None,
             )
             known = self.attributed.get(key)
             if known is None:
@@ -324,7 +326,7 @@ class _Walker:
         seen: dict[str, int] = {}
         # A flex or grid container sets each child apart, as a box of its own (the "Trees"
         # and "Volunteers" links of a tag row touch in the source, not on the screen).
-        apart = bool(attrib) and len(el) > 1 and _flex(attrib.get("class"), attrib.get("style"))
+        apart = ctx.flex
         for child in el:
             child_tag = child.tag
             if isinstance(child_tag, str):
@@ -404,7 +406,7 @@ class _Walker:
             attrib.get("class"),
             attrib.get("id"),
             attrib.get("role"),
-            _style_emphasis(attrib.get("style")),
+            _style_key(style) if (style := attrib.get("style")) else None,
         )
         leaf = self.attributed.get(key)
         if leaf is None:
@@ -496,6 +498,9 @@ class _Walker:
                 changes["bold"] = bold
             if italic is not None:
                 changes["italic"] = italic
+        flex = bool(attrib) and _flex(attrib.get("class"), attrib.get("style"))
+        if flex != ctx.flex:
+            changes["flex"] = flex
         return ctx._replace(**changes) if changes else ctx
 
 
@@ -555,6 +560,12 @@ _FLEX_DISPLAY = re.compile(r"display\s*:\s*(?:inline-)?(?:flex|grid)", re.I)
 
 
 @functools.lru_cache(maxsize=4096)
+def _style_key(style: str) -> tuple[bool | None, bool | None, bool]:
+    """What an inline style changes in a context: bold, italic, and flex layout."""
+    return (*_style_emphasis(style), _flex(None, style))
+
+
+@functools.lru_cache(maxsize=4096)
 def _flex(classes: str | None, style: str | None) -> bool:
     """Whether an element lays its children out as flex or grid items (by a framework's
     class, Tailwind's "flex", Bootstrap's "d-flex", or by its inline style)."""
@@ -573,6 +584,15 @@ def _icon(attrib: Any) -> bool:
         return True
     sizes = [attrib.get("width") or "", attrib.get("height") or ""]
     return all(v.isdigit() for v in sizes) and max(int(v) for v in sizes) < _ICON_PIXELS
+
+
+_COUNT_P = etree.XPath("count(.//p)")
+
+
+def _count_p(el: Any) -> int:
+    """The ``<p>`` elements under ``el``, counted in C (a page may hold thousands)."""
+    n = _COUNT_P(el)
+    return int(n) if isinstance(n, float) else 0
 
 
 _MOST_SHARE = 0.8
@@ -788,7 +808,7 @@ def html_blocks(
         if main_el is not None:
             walker.keep = {main_el, *main_el.iterancestors()}
         walker.most_paragraphs = max(
-            _MOST_MIN, math.ceil(_MOST_SHARE * _paragraphs(body if main_el is None else main_el, 1 << 30))
+            _MOST_MIN, math.ceil(_MOST_SHARE * _count_p(body if main_el is None else main_el))
         )
         tag = body.tag if isinstance(body.tag, str) else ""
         walker.walk(body, walker.intern(_Ctx(main=False)), 0, start, tag, body.attrib)
