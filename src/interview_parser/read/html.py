@@ -265,20 +265,7 @@ class _Walker:
         if el is self.main_el or (attrib and el in self.keep):
             ctx = self.intern(self._context(el, tag, ctx, attrib))
         elif attrib:
-            # A context depends on the parent's, the tag and three attributes; CMS pages
-            # repeat the same classes on most elements ("graf graf--p"), so it is memoised.
-            key = (
-                id(ctx),
-                tag,
-                attrib.get("class"),
-                attrib.get("id"),
-                attrib.get("role"),
-                _style_key(style) if (style := attrib.get("style")) else None,
-            )
-            known = self.attributed.get(key)
-            if known is None:
-                known = self.attributed[key] = self.intern(self._context(el, tag, ctx, attrib))
-            ctx = known
+            ctx = self._attributed(el, tag, ctx, attrib)
         else:
             known = self.transitions.get((id(ctx), tag))
             ctx = known if known is not None else self._transition(el, tag, ctx)
@@ -400,6 +387,13 @@ class _Walker:
         if not attrib:
             known = self.transitions.get((id(ctx), tag))
             return known if known is not None else self._transition(el, tag, ctx)
+        leaf = self._attributed(el, tag, ctx, attrib)
+        return None if leaf.caption is not None and ctx.caption is None else leaf
+
+    def _attributed(self, el: Any, tag: str, ctx: _Ctx, attrib: Any) -> _Ctx:
+        """The context of an element with attributes under ``ctx``. It depends on the
+        parent's, the tag, three attributes and what the style sets; CMS pages repeat the same
+        classes on most elements ("graf graf--p"), so it is memoised."""
         key = (
             id(ctx),
             tag,
@@ -408,10 +402,10 @@ class _Walker:
             attrib.get("role"),
             _style_key(style) if (style := attrib.get("style")) else None,
         )
-        leaf = self.attributed.get(key)
-        if leaf is None:
-            leaf = self.attributed[key] = self.intern(self._context(el, tag, ctx, attrib))
-        return None if leaf.caption is not None and ctx.caption is None else leaf
+        known = self.attributed.get(key)
+        if known is None:
+            known = self.attributed[key] = self.intern(self._context(el, tag, ctx, attrib))
+        return known
 
     def _content(self, el: Any) -> bool:
         """Whether an element its tag or classes call furniture is the page's content: the
