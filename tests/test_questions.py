@@ -203,3 +203,11 @@ def test_a_request_after_the_intro_opens_the_bold_questions() -> None:
         "Which tree surprised you most?",
         "How can people help?",
     ]
+
+
+def test_a_request_reads_its_verb_before_a_joined_pronoun() -> None:
+    from interview_parser.lexicon import is_prompt
+
+    assert is_prompt("Racontez-nous votre premier jour.")
+    assert is_prompt("**Conte-nos como tudo começou.**")
+    assert not is_prompt("Talking points for the council meeting.")

@@ -459,7 +459,8 @@ def is_prompt(text: str) -> bool:
     """Whether a line is a short request that opens with an asking verb ("Tell us about
     your first kiln."), not a question by its mark."""
     opening = text.lstrip("*_\"“„«‘'( ")
-    first = opening.split(" ", 1)[0].rstrip(",:").lower()
+    # "Racontez-nous", "Conte-nos": the verb before its pronoun.
+    first = opening.split(" ", 1)[0].rstrip(",:").split("-", 1)[0].lower()
     return first in PROMPT_WORDS and split_length(opening) <= _PROMPT_MAX_WORDS
 
 

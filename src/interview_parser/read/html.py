@@ -410,9 +410,9 @@ class _Walker:
     def _content(self, el: Any) -> bool:
         """Whether an element its tag or classes call furniture is the page's content: the
         post itself, as the page declares it (a schema.org article, hAtom's "hentry",
-        WordPress's "status-publish": a post's "tag-jobs" class names a tag it has), or most of the page's
-        paragraphs (a share plugin's "gigya-share-btns-2_gig_containerParent" on the
-        article's text wrapper)."""
+        WordPress's "status-publish": a post's "tag-jobs" class names a tag it has), or
+        most of the main text's paragraphs (a share plugin's
+        "gigya-share-btns-2_gig_containerParent" on the article's text wrapper)."""
         if el.get("itemscope") is not None and _ARTICLE_TYPE.search(el.get("itemtype") or ""):
             return True
         if not sel.POST_CLASSES.isdisjoint((el.get("class") or "").split()):

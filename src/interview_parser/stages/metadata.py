@@ -27,8 +27,17 @@ _WORD_OF_NAME = rf"[{CAPITALS}][{SMALL_LETTERS}]+(?:-[{CAPITALS}][{SMALL_LETTERS
 _NAME = re.compile(
     rf"(?<![\w’'])((?:{_WORD_OF_NAME})(?:\s+(?:{_WORD_OF_NAME}|(?:de|van|von|da|del)\b)){{1,3}})"
 )
+# Job titles are no given names: "Implementation Coordinator Mitch Landrieu" is Mitch
+# Landrieu, and "ADMINISTRATOR CRISWELL" names one word of her.
+_JOB_WORDS = frozenset(
+    """
+    coordinator advisor adviser administrator envoy spokesman spokeswoman spokesperson
+    officer counselor counsellor attorney surgeon commissioner chairman chairwoman
+    chancellor founder ceo cfo coo cto commander lieutenant colonel sergeant inspector
+    """.split()
+)
 # Words that start or end a capitalised run without being part of a name.
-_NOT_NAME = frozenset(
+_NOT_NAME = _JOB_WORDS | frozenset(
     """
     the a an and of in on at for with by to from dr doctor mr mrs ms prof professor sir dame
     secretary general minister president ambassador special representative governor
@@ -37,16 +46,6 @@ _NOT_NAME = frozenset(
     photo video picture host presenter anchor moderator interviewer guest hon
     frau herr herrn madame monsieur mme mlle señor señora sr sra signor signora sig pan pani
     """.split()
-) | (
-    # Job titles are no given names: "Implementation Coordinator Mitch Landrieu" is Mitch
-    # Landrieu, and "ADMINISTRATOR CRISWELL" names one word of her.
-    _JOB_WORDS := frozenset(
-        """
-        coordinator advisor adviser administrator envoy spokesman spokeswoman spokesperson
-        officer counselor counsellor attorney surgeon commissioner chairman chairwoman
-        chancellor founder ceo cfo coo cto commander lieutenant colonel sergeant inspector
-        """.split()
-    )
 )
 _PROSE_WORDS = 20
 _LINK_LINE = re.compile(r"^[*_]*\[[^\]]*\]\([^)]*\)")
