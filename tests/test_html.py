@@ -358,3 +358,21 @@ def test_furniture_never_holds_most_of_the_main_text() -> None:
     t = parse(_WRAPPED.format(cls="text-wrapper sharekit-share-2_containerParent"))
     assert [e.question.text for e in t.exchanges] == ["Why the harbour?", "What changed?", "And next?"]
     assert [s.text for s in t.removed if s.reason == "markup-share"] == ["Share"]
+
+
+def test_comments_holding_most_of_the_text_stay_furniture() -> None:
+    """A short interview under a long comment thread: the thread holds most paragraphs of
+    <main>, and its readers ask questions, but comments are furniture whatever their size
+    (only a widget's name, a share bar's or a tag list's, can misname the main text)."""
+    post = (
+        "<h1>Ines Roth on the harbour</h1><p>Ines Roth has run the harbour for a decade.</p>"
+        "<p><b>Why the harbour?</b></p><p>Because I grew up on the quay and know every boat.</p>"
+        "<p><b>What changed?</b></p><p>The channel moves every winter, and we survey it twice now.</p>"
+    )
+    thread = "".join(
+        f"<div><p>Reader {i} says:</p><p>Did you ever think of moving the pier, Ines?</p><p>Thanks!</p></div>"
+        for i in range(12)
+    )
+    t = parse(f"<html><body><main>{post}<section class='comments'>{thread}</section></main></body></html>")
+    assert [e.question.text for e in t.exchanges] == ["Why the harbour?", "What changed?"]
+    assert "Reader" not in " ".join(e.answer.text for e in t.exchanges)

@@ -280,7 +280,7 @@ class _Walker:
             and outer_chrome is None
             and el not in self.keep
             and (ctx.main or self.main_el is None)
-            and self._content(el)
+            and self._content(el, ctx.chrome)
         ):
             ctx = self.intern(ctx._replace(chrome=None))
         # A caption or credit in an inline element (<span class="credit">) is a line of its
@@ -407,7 +407,7 @@ class _Walker:
             known = self.attributed[key] = self.intern(self._context(el, tag, ctx, attrib))
         return known
 
-    def _content(self, el: Any) -> bool:
+    def _content(self, el: Any, reason: str) -> bool:
         """Whether an element its tag or classes call furniture is the page's content: the
         post itself, as the page declares it (a schema.org article, hAtom's "hentry",
         WordPress's "status-publish": a post's "tag-jobs" class names a tag it has), or
@@ -417,8 +417,10 @@ class _Walker:
             return True
         if not sel.POST_CLASSES.isdisjoint((el.get("class") or "").split()):
             return True
+        # Comments, related links, sidebars and page regions may hold most of the text; a
+        # share bar or a tag list never does, so there the classes misname the element.
         most = self.most_paragraphs
-        return most > 0 and _paragraphs(el, most) >= most
+        return reason in sel.WIDGET_REASONS and most > 0 and _paragraphs(el, most) >= most
 
     def _transition(self, el: Any, tag: str, ctx: _Ctx) -> _Ctx:
         """The context of an attribute-less ``tag`` under ``ctx``, remembered."""

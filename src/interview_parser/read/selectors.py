@@ -219,6 +219,13 @@ NORMAL_WEIGHT_CLASSES = frozenset(
     {"font-normal", "font-light", "font-thin", "fw-normal", "fw-light", "font-weight-normal"}
 )
 ITALIC_CLASSES = frozenset({"italic", "font-italic", "fst-italic", "text-italic"})
+# Furniture that never holds the page's text: an element its classes name so while holding
+# most of the main text's paragraphs is misnamed (a share plugin's class on the article's
+# text wrapper). Comments, related links and page regions may hold that much.
+WIDGET_REASONS = frozenset(
+    {"share", "cookie", "newsletter", "advert", "promo", "tags", "pagination", "skip", "tools"}
+    | {"player", "language", "search", "tooltip", "disclaimer", "breadcrumb", "hidden"}
+)
 # Class names that declare an element the page's post: hAtom's entry, and the status class
 # WordPress's post_class() prints on every published post (beside its "tag-..." classes).
 POST_CLASSES = frozenset({"hentry", "status-publish"})
