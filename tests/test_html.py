@@ -376,3 +376,20 @@ def test_comments_holding_most_of_the_text_stay_furniture() -> None:
     t = parse(f"<html><body><main>{post}<section class='comments'>{thread}</section></main></body></html>")
     assert [e.question.text for e in t.exchanges] == ["Why the harbour?", "What changed?"]
     assert "Reader" not in " ".join(e.answer.text for e in t.exchanges)
+
+
+def test_a_component_id_of_four_words_still_names_furniture() -> None:
+    """ "most-popular-articles-list" names a box of links; "most-of-all-the-noise" is a
+    section's heading made an anchor (tests/fixtures: html-section-slug-ids)."""
+    page = (
+        "<html><body><article><h1>Ines Roth on the harbour</h1><p>Ines Roth runs the harbour.</p>"
+        "<p><b>Why the harbour?</b></p><p>Because I grew up on the quay and know every boat.</p>"
+        '<div id="most-popular-articles-list"><p>Ferry fares rise again?</p><p>Quay works begin</p></div>'
+        "<p><b>What changed?</b></p><p>The channel moves every winter, and we survey it twice now.</p>"
+        "</article></body></html>"
+    )
+    t = parse(page)
+    assert [e.answer.text for e in t.exchanges] == [
+        "Because I grew up on the quay and know every boat.",
+        "The channel moves every winter, and we survey it twice now.",
+    ]

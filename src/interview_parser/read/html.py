@@ -507,15 +507,22 @@ def _tokens(attrib: Any) -> list[str]:
 
 
 _SLUG_WORDS = 4
+_LONG_SLUG_WORDS = 6
+_SLUG_FUNCTION_WORDS = frozenset(
+    "a an the of with to and in for on at by from as your my our is are how what why who".split()
+)
 
 
 @functools.lru_cache(maxsize=8192)
 def _id_tokens(raw: str) -> tuple[str, ...]:
     """An id's words, unless it is a heading's text made an anchor: a section's id
     "sharing-with-a-single-developer" (Sphinx, pandoc) names no share bar. A component's
-    id is a name of a word or three, or carries a number ("div-gpt-ad-1590-0")."""
+    id is a name of a few words without "with" or "the" ("most-popular-articles-list"),
+    or carries a number ("div-gpt-ad-1590-0")."""
     tokens = _split_tokens(raw)
-    if len(tokens) >= _SLUG_WORDS and not any(t.isdigit() for t in tokens):
+    if len(tokens) < _SLUG_WORDS or any(t.isdigit() for t in tokens):
+        return tokens
+    if len(tokens) >= _LONG_SLUG_WORDS or not _SLUG_FUNCTION_WORDS.isdisjoint(tokens):
         return ()
     return tokens
 
