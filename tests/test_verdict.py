@@ -69,3 +69,18 @@ def test_a_german_explainer_is_no_interview() -> None:
         "Nach Angaben der Verwaltung spart die Stadt mit der Umstellung rund 600.000 Euro im Jahr.\n"
     )
     assert t.exchanges == () and t.quality.is_interview < 0.5
+
+
+def test_a_declared_faq_weighs_less_than_a_page_calling_itself_one() -> None:
+    """SEO plugins offer an FAQ block (schema.org FAQPage) for any list of questions, so an
+    interview that carries one stays an interview; a shop's page of questions does not
+    (fixtures/negatives/shop-faq-structured-data)."""
+    from pathlib import Path
+
+    page = (Path(__file__).parent.parent / "fixtures/html-google-docs-paste/input.html").read_text()
+    declared = page.replace(
+        "</head>",
+        '<script type="application/ld+json">{"@context":"https://schema.org","@type":"FAQPage"}</script></head>',
+    )
+    assert len(parse(page).exchanges) == 3
+    assert len(parse(declared).exchanges) == 3

@@ -71,8 +71,9 @@ class Evidence:
     askers: float  # pairs with an "Asked by ... / Answered by ..." line: a shop's or a
     # forum's community questions, each from another reader, not one conversation
     cue: float  # 1 when the title or the page's opening calls it an interview
-    faq: float  # 1 when it calls itself an FAQ ("Frequently asked questions", "Q&A" is not),
-    # in its words or in its metadata (a schema.org FAQPage or QAPage)
+    faq: float  # 1 when it calls itself an FAQ ("Frequently asked questions", "Q&A" is not)
+    declared_faq: float  # 1 when its metadata does (a schema.org FAQPage or QAPage): weaker,
+    # as SEO plugins offer their FAQ block for any list of questions
     to_reader: float  # answers that address "you" and never speak as "I": a help text
     silent: float  # 1 when no label carries the turns, and in a language the lexicon reads no
     # question addresses anyone and no answer speaks as I or we: an explainer's subheads
@@ -102,6 +103,7 @@ class Evidence:
             "community questions": self.askers,
             "calls itself an interview": self.cue,
             "calls itself an FAQ": self.faq,
+            "declares itself an FAQ": self.declared_faq,
             "answers address the reader": self.to_reader,
             "nobody speaks": self.silent,
             "share in turns": self.share,
@@ -134,6 +136,7 @@ _WEIGHTS: dict[str, float] = {
     "community questions": -4.0,
     "calls itself an interview": 2.0,
     "calls itself an FAQ": -3.0,
+    "declares itself an FAQ": -2.0,
     "answers address the reader": -2.5,
     "nobody speaks": -2.5,
     "share in turns": 1.0,
@@ -305,7 +308,8 @@ def gather(state: State) -> Evidence:
         else _share([_fragment(w, t) for w, t in zip(q_words, q_all, strict=True)]),
         askers=min(1.0, askers / max(1, len(all_pairs))),
         cue=1.0 if any(c in head for c in INTERVIEW_CUES) else 0.0,
-        faq=1.0 if state.meta.declares_faq or any(c in head for c in FAQ_CUES) else 0.0,
+        faq=1.0 if any(c in head for c in FAQ_CUES) else 0.0,
+        declared_faq=1.0 if state.meta.declares_faq else 0.0,
         to_reader=_share(
             [not w.isdisjoint(SECOND_PERSON_WORDS) and not me for w, me in zip(a_words, a_me, strict=True)]
         ),
