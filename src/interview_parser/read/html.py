@@ -840,7 +840,7 @@ def html_blocks(
 
 
 def _early_html_end(text: str, utf8: bytes | None) -> bool:
-    """Whether ``</html`` (any case) opens before the last ``_TAIL_WINDOW`` characters.
+    """Whether ``</html`` (any case) stands before the last ``_TAIL_WINDOW`` characters.
 
     From the page's UTF-8 bytes when given (``text`` decoded): lowering bytes and finding
     a substring run in C at memory speed, where the case-blind pattern steps through every
@@ -852,8 +852,9 @@ def _early_html_end(text: str, utf8: bytes | None) -> bool:
     at = utf8.lower().find(b"</html")
     if at < 0:
         return False
-    # The character offset of that byte: the characters after it, counted from the end.
-    return len(text) - len(utf8[at:].decode("utf-8")) < limit
+    # The character offset of that byte (the characters after it, counted from the end); the
+    # pattern's search ends at ``limit``, so the six characters must stand wholly before it.
+    return len(text) - len(utf8[at:].decode("utf-8")) + len("</html") <= limit
 
 
 def _offset_of_line(text: str, line: int) -> int:
