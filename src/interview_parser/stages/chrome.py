@@ -22,6 +22,12 @@ _SOCIAL = (
 )
 _LINE_RULES: tuple[tuple[str, str], ...] = (
     ("skip-link", r"^skip to (?:main )?content\b.*$|^(?:ir|saltar) al contenido.*$"),
+    # A printed page's number, in text copied out of a PDF: "Page 3 of 10", "- 4 -".
+    (
+        "page-number",
+        r"^(?:page|p\.|seite|página|pagina)\s*\d{1,4}(?:\s*(?:of|/|von|de|di|sur)\s*\d{1,4})?$"
+        r"|^[-–—]\s*\d{1,4}\s*[-–—]$",
+    ),
     # Podcast transcripts mark their breaks: "**Break:**", "[Ad break]", "(Music)", a jingle.
     (
         "break",
@@ -111,6 +117,7 @@ _STARTS = frozenset(
     key.replace("_", " ")  # "ad_": "ad " (ad break), not "adam"
     for key in """
     ski ir_ sal
+    pag pág sei
     bre ad_ com spo mus int pau jin
     sea bus suc rec cer pes zoe
     men sig log reg sub my_ new don
@@ -133,8 +140,15 @@ def may_match(low: str) -> bool:
     """Whether a lowered, stripped line opens as some line rule's matches do."""
     head = low.lstrip("*_[(") if low[:1] in "*_[(" else low
     first = head[:1]
-    # A digit as re reads \d (any decimal digit: "٠ comments"), "©", "x", "(c)".
-    return head[:3] in _STARTS or first.isdecimal() or first == "©" or first == "x" or head[:2] == "c)"
+    # A digit as re reads \d (any decimal digit: "٠ comments"), "©", "x", "(c)", "p.", a dash.
+    return (
+        head[:3] in _STARTS
+        or first.isdecimal()
+        or first == "©"
+        or first == "x"
+        or head[:2] in ("c)", "p.")
+        or (first in "-–—" and head[1:].lstrip()[:1].isdecimal())  # "- 4 -", a page number
+    )
 
 
 # Menus and breadcrumbs: several short items separated by the usual separators.
