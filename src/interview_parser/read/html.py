@@ -553,7 +553,7 @@ def _hides(classes: str, ident: str) -> bool:
     "gallery--hidden"). Drupal prints "field--label-hidden" on nearly every body field (its
     label is hidden) and Tailwind's "overflow-hidden" clips a wrapper: neither hides it."""
     for name in (*classes.lower().split(), ident.lower()):
-        tokens = [t for t in sel.TOKEN_SPLIT.split(name) if t]
+        tokens = _split_tokens(name)
         if "hidden" in tokens and sel.HIDDEN_PARTS.isdisjoint(tokens[: tokens.index("hidden")]):
             return True
     return False
@@ -615,7 +615,7 @@ def _paragraphs(el: Any, enough: int = 2) -> int:
 @functools.lru_cache(maxsize=4096)
 def _media_text(classes: str) -> bool:
     for name in classes.split():
-        tokens = sel.TOKEN_SPLIT.split(name)
+        tokens = _split_tokens(name)
         if sel.MEDIA_TOKENS.intersection(tokens) and sel.MEDIA_TEXT_TOKENS.intersection(tokens):
             return True
     return False
